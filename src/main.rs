@@ -1,0 +1,4 @@
+//! Entry point of the web app: mounts the root component.
+fn main() {
+    drydock::start();
+}
