@@ -1,0 +1,1 @@
+//! BuildKit's builder-side word expansion (`$VAR`, `${VAR:-x}`, quotes, escapes): placeholder.

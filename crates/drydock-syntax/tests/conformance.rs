@@ -1,0 +1,2 @@
+//! Conformance runner for the parser and instruction data (placeholder).
+fn main() {}

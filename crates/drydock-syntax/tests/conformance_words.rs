@@ -1,0 +1,2 @@
+//! Conformance runner for word expansion data (placeholder).
+fn main() {}
