@@ -1,10 +1,11 @@
-//! The Drydock web app (Yew): components over the pure core in `crates/`.
-use yew::prelude::*;
+//! The Drydock web app (Yew): a thin view over the pure core in `crates/`.
 
-#[component(App)]
-pub fn app() -> Html {
-    html! { <main class="app"><h1>{ "Drydock" }</h1></main> }
-}
+pub mod components;
+pub mod example;
+pub mod outline;
+pub mod state;
+
+pub use components::app::App;
 
 /// Mounts the app on the document body.
 pub fn start() {

@@ -1,0 +1,54 @@
+// End-to-end: the first screen shows the course Dockerfile and its instruction list, and follows edits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './support/harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const keywords = (page) => page.$$eval('.instr-list .kw', (els) => els.map((e) => e.textContent));
+
+test('the editor holds the trainer Dockerfile and the list shows its instructions', async () => {
+  const page = await open(browser, server.url);
+  const text = await page.inputValue('#dockerfile-editor');
+  assert.match(text, /^# Base image\nFROM python:3\.11-slim\n/);
+  assert.match(text, /ENTRYPOINT \["python", "-u", "src\/my_project\/train\.py"\]/);
+  assert.deepEqual(await keywords(page),
+    ['FROM', 'RUN', 'COPY', 'COPY', 'COPY', 'COPY', 'WORKDIR', 'RUN', 'RUN', 'ENTRYPOINT']);
+  // The RUN with continuation lines is one instruction spanning lines 4–6, joined.
+  const run = page.locator('.instr-list li').nth(1);
+  assert.equal(await run.locator('.instr-lines').textContent(), '4–6');
+  assert.match(await run.locator('.instr-args').textContent(), /apt update && +apt install/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('typing into the editor updates the instruction list', async () => {
+  const page = await open(browser, server.url);
+  const editor = page.locator('#dockerfile-editor');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nEXPOSE 8000\nCMD ["--epochs", "10"]\n');
+  await page.waitForFunction(() => document.querySelectorAll('.instr-list .kw').length === 12);
+  const kws = await keywords(page);
+  assert.deepEqual(kws.slice(-3), ['ENTRYPOINT', 'EXPOSE', 'CMD']);
+  // Clearing the editor shows the empty state.
+  await editor.fill('');
+  await page.waitForSelector('.instructions, .empty-state');
+  assert.equal(await page.locator('.instr-list .kw').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the layout holds at 1024x640 and inside an iframe', async () => {
+  const page = await open(browser, server.url, { width: 1024, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'no horizontal scrollbar at 1024x640');
+  const host = await page.context().newPage();
+  await host.setContent(`<iframe src="${server.url}" style="width:800px;height:600px;border:0"></iframe>`);
+  const frame = await (await host.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('.instr-list .kw');
+  assert.equal(await frame.locator('.instr-list .kw').first().textContent(), 'FROM');
+  await page.context().close();
+});

@@ -1,0 +1,25 @@
+// Takes screenshots of the main views (light and dark) with playwright-core + Debian Chromium.
+// Usage: node scripts/screenshots.mjs [OUT_DIR] (default docs/screenshots); needs a release build in dist/.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, ROOT } from '../e2e/support/harness.mjs';
+
+const out = process.argv[2] ?? join(ROOT, 'docs/screenshots');
+await mkdir(out, { recursive: true });
+const server = await serve();
+const browser = await launch();
+try {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.instr-list .kw');
+    await page.screenshot({ path: join(out, `app-${colorScheme}.png`) });
+    await page.context().close();
+  }
+  const small = await open(browser, server.url, { width: 1024, height: 640 });
+  await small.screenshot({ path: join(out, 'app-1024x640.png') });
+  await small.context().close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`screenshots written to ${out}`);

@@ -1,0 +1,44 @@
+//! The lifecycle strip: Dockerfile → (build) → Image → (run) → Container(s), each node opening its view.
+use yew::prelude::*;
+
+use super::icons;
+use crate::outline::Outline;
+use crate::state::{Action, View, use_store};
+
+#[component(Lifecycle)]
+pub fn lifecycle() -> Html {
+    let store = use_store();
+    let outline = Outline::of(&store.text);
+    let show = |view: View| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))
+    };
+    let node = |view: View, icon: Html, title: &str, detail: String| {
+        let current = store.view == view;
+        html! {
+            <button class={classes!("stage", current.then_some("current"))} onclick={show(view)}
+                aria-pressed={current.to_string()}>
+                { icon }
+                <span class="stage-text">
+                    <span class="stage-title">{ title.to_owned() }</span>
+                    <span class="stage-detail">{ detail }</span>
+                </span>
+            </button>
+        }
+    };
+    let n = outline.rows.len();
+    let dockerfile_detail = match (n, outline.errors) {
+        (_, e) if e > 0 => format!("{e} error{}", if e == 1 { "" } else { "s" }),
+        (1, _) => "1 instruction".to_owned(),
+        (n, _) => format!("{n} instructions"),
+    };
+    html! {
+        <nav class="lifecycle" aria-label="Docker lifecycle">
+            { node(View::Instructions, icons::file(), &store.file_name, dockerfile_detail) }
+            <span class="verb">{ icons::arrow() }<span>{ "docker build" }</span></span>
+            { node(View::Image, icons::layers(), "Image", "not built yet".to_owned()) }
+            <span class="verb">{ icons::arrow() }<span>{ "docker run" }</span></span>
+            { node(View::Containers, icons::container(), "Containers", "none".to_owned()) }
+        </nav>
+    }
+}

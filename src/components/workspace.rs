@@ -1,0 +1,83 @@
+//! The workspace pane: tabs for the instruction list and the build, image, containers and terminal views.
+use yew::prelude::*;
+
+use super::{empty_state::EmptyState, icons, instruction_list::InstructionList};
+use crate::state::{Action, View, use_store};
+
+#[component(Workspace)]
+pub fn workspace() -> Html {
+    let store = use_store();
+    let tab = |view: View| {
+        let selected = store.view == view;
+        let onclick = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))
+        };
+        let onkeydown = {
+            let store = store.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+                let n = View::ALL.len();
+                let next = match e.key().as_str() {
+                    "ArrowRight" => View::ALL[(i + 1) % n],
+                    "ArrowLeft" => View::ALL[(i + n - 1) % n],
+                    "Home" => View::ALL[0],
+                    "End" => View::ALL[n - 1],
+                    _ => return,
+                };
+                e.prevent_default();
+                store.dispatch(Action::Show(next));
+                focus_tab(next);
+            })
+        };
+        html! {
+            <button role="tab" id={format!("tab-{}", view.id())} class="tab"
+                aria-selected={selected.to_string()} aria-controls={format!("panel-{}", view.id())}
+                tabindex={if selected { "0" } else { "-1" }} {onclick} {onkeydown}>
+                { view.label() }
+            </button>
+        }
+    };
+    let panel = match store.view {
+        View::Instructions => html! { <InstructionList /> },
+        View::Build => html! {
+            <EmptyState icon={icons::arrow()} title="No build yet">
+                <p>{ "Build the image to see every step as a timeline: which steps ran, which came from the cache and why." }</p>
+            </EmptyState>
+        },
+        View::Image => html! {
+            <EmptyState icon={icons::layers()} title="No image yet">
+                <p>{ "After a build, explore the image here: its layers, the files each one added, and its configuration." }</p>
+            </EmptyState>
+        },
+        View::Containers => html! {
+            <EmptyState icon={icons::container()} title="No containers yet">
+                <p>{ "Containers you start with " }<code>{ "docker run" }</code>{ " appear here with their logs, files and exit codes." }</p>
+            </EmptyState>
+        },
+        View::Terminal => html! {
+            <EmptyState icon={icons::terminal()} title="Terminal">
+                <p>{ "A simulated " }<code>{ "docker" }</code>{ " prompt will live here." }</p>
+            </EmptyState>
+        },
+    };
+    html! {
+        <section class="pane workspace-pane" aria-label="Workspace">
+            <div class="pane-head tabs" role="tablist" aria-label="Views">
+                { for View::ALL.iter().map(|v| tab(*v)) }
+            </div>
+            <div class="panel" role="tabpanel" id={format!("panel-{}", store.view.id())}
+                aria-labelledby={format!("tab-{}", store.view.id())} tabindex="0">
+                { panel }
+            </div>
+        </section>
+    }
+}
+
+fn focus_tab(view: View) {
+    use wasm_bindgen::JsCast;
+    let el = gloo::utils::document().get_element_by_id(&format!("tab-{}", view.id()));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
