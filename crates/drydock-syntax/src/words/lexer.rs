@@ -55,6 +55,8 @@ pub(crate) struct Run<'s, 'e, E: Env + ?Sized> {
     matched: Vec<&'s str>,
     unmatched: Vec<&'s str>,
     depth: usize,
+    /// ASCII bytes that end a plain run: `$`, the escape char, quotes unless skipped.
+    special: [bool; 128],
 }
 
 impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
@@ -65,6 +67,19 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
         } else {
             0
         };
+        let mut special = [false; 128];
+        for c in ['$', lex.escape, '\'', '"'] {
+            let quote = c == '\'' || c == '"';
+            if quote && lex.skip_process_quotes && c != lex.escape {
+                continue;
+            }
+            if let Some(slot) = u8::try_from(c)
+                .ok()
+                .and_then(|b| special.get_mut(usize::from(b)))
+            {
+                *slot = true;
+            }
+        }
         Self {
             lex,
             src,
@@ -77,6 +92,7 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
             matched: Vec::new(),
             unmatched: Vec::new(),
             depth: 0,
+            special,
         }
     }
 
@@ -96,7 +112,28 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
     }
 
     fn peek(&self) -> Option<char> {
+        let b = *self.src.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            return Some(char::from(b));
+        }
         self.src.get(self.pos..).and_then(|r| r.chars().next())
+    }
+
+    /// Advances over characters satisfying `keep` (ASCII bytes tested directly).
+    fn skip_while(&mut self, ascii: impl Fn(u8) -> bool, keep: impl Fn(char) -> bool) {
+        while let Some(&b) = self.src.as_bytes().get(self.pos) {
+            if b.is_ascii() {
+                if !ascii(b) {
+                    return;
+                }
+                self.pos += 1;
+            } else {
+                match self.peek() {
+                    Some(c) if keep(c) => self.pos += c.len_utf8(),
+                    _ => return,
+                }
+            }
+        }
     }
 
     fn next(&mut self) -> Option<char> {
@@ -108,20 +145,18 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
     /// A run (at least one character) of characters with no meaning to `processStopOn`.
     fn plain_run(&mut self, stop: Option<char>) -> &'s str {
         let rest = self.src.get(self.pos..).unwrap_or_default();
-        let quotes = !self.lex.skip_process_quotes;
-        let escape = self.lex.escape;
-        let special = |c: char| {
-            c == '$' || Some(c) == stop || c == escape || (quotes && (c == '\'' || c == '"'))
-        };
         let mut end = rest.chars().next().map_or(0, char::len_utf8);
-        if escape.is_ascii() && stop.is_none_or(|s| s.is_ascii()) {
-            // Every special character is ASCII, so a byte scan stops on a char boundary.
+        // Stops are `}` and `/`; with an ASCII escape char every special character is ASCII, so
+        // a byte scan stops on a char boundary. (A non-ASCII escape goes one char at a time.)
+        if self.lex.escape.is_ascii() {
+            let stop = stop.and_then(|c| u8::try_from(c).ok());
+            let special = &self.special;
             end += rest
                 .as_bytes()
                 .get(end..)
                 .unwrap_or_default()
                 .iter()
-                .position(|&b| b.is_ascii() && special(char::from(b)))
+                .position(|&b| Some(b) == stop || special.get(usize::from(b)).is_some_and(|&s| s))
                 .unwrap_or(rest.len() - end);
         }
         let run = rest.get(..end).unwrap_or_default();
@@ -147,7 +182,12 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
     }
 
     fn stop_on_inner(&mut self, stop: Option<char>) -> Result<(String, Vec<String>), Fail> {
-        let mut result = String::new();
+        // The whole word's result is usually about as long as the word.
+        let mut result = if self.depth == 1 {
+            String::with_capacity(self.src.len().saturating_sub(self.pos) + 16)
+        } else {
+            String::new()
+        };
         let mut words = Words::default();
         if self.split {
             self.buf.clear();
@@ -270,21 +310,13 @@ impl<'s, 'e, E: Env + ?Sized> Run<'s, 'e, E> {
     /// digits (positional parameter); `@ * # ? - $ ! 0` alone are special parameters.
     fn process_name(&mut self) -> &'s str {
         let start = self.pos;
-        while let Some(c) = self.peek() {
-            if self.pos == start && is_digit(c) {
-                while self.peek().is_some_and(is_digit) {
-                    self.next();
-                }
-                break;
-            }
-            if self.pos == start && matches!(c, '@' | '*' | '#' | '?' | '-' | '$' | '!' | '0') {
-                self.next();
-                break;
-            }
-            if !is_letter(c) && !is_digit(c) && c != '_' {
-                break;
-            }
-            self.next();
+        match self.peek() {
+            Some(c) if is_digit(c) => self.skip_while(|b| b.is_ascii_digit(), is_digit),
+            Some('@' | '*' | '#' | '?' | '-' | '$' | '!' | '0') => self.pos += 1,
+            _ => self.skip_while(
+                |b| b.is_ascii_alphanumeric() || b == b'_',
+                |c| is_letter(c) || is_digit(c) || c == '_',
+            ),
         }
         self.src.get(start..self.pos).unwrap_or_default()
     }
