@@ -45,7 +45,7 @@ pub use pattern::{reverse_pattern, reverse_string, shell_pattern_to_regex};
 
 /// How deeply operands may nest (`${a:-${b:-…}}`) before Drydock gives up with
 /// [`ExpandErrorKind::TooDeep`]; BuildKit has no limit, real Dockerfiles use 2 or 3.
-pub const MAX_NESTING: usize = 64;
+pub const MAX_NESTING: usize = 32;
 
 /// BuildKit's `shell.Lex`: the escape character and the four options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
