@@ -1,0 +1,344 @@
+//! BuildKit's line parsers (`parser/line_parsers.go`): how each instruction's argument text
+//! becomes the node's arguments. Every function returns windows into the text it was given.
+use crate::go;
+use crate::json::{JsonArray, parse_array};
+use crate::piece::{Piece, PieceValue};
+
+/// A parser-stage error: stable code and BuildKit's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The arguments of one instruction and whether they were in JSON form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub args: Vec<Piece>,
+    pub json: bool,
+}
+
+/// `parseWords`: splits on unquoted whitespace; quotes and escape characters stay in the words.
+/// Returns each word's window (words are always contiguous in the input).
+pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Phase {
+        Spaces,
+        Word,
+        Quote,
+    }
+    let len = rest.len();
+    let mut words = Vec::new();
+    let mut phase = Phase::Spaces;
+    let (mut wstart, mut wend) = (0, 0);
+    let mut quote = '\0';
+    let mut blank_ok = false;
+    let mut pos = 0;
+    let mut ch = '\0';
+    let mut width = 0;
+    let decode = |at: usize| -> (char, usize) {
+        rest.get(at..)
+            .and_then(|s| s.chars().next())
+            .map_or(('\0', 1), |c| (c, c.len_utf8()))
+    };
+    while pos <= len {
+        if pos != len {
+            (ch, width) = decode(pos);
+        }
+        if phase == Phase::Spaces {
+            if pos == len {
+                break;
+            }
+            if go::is_space(ch) {
+                pos += width;
+                continue;
+            }
+            phase = Phase::Word;
+            wstart = pos;
+            wend = pos;
+        }
+        if pos == len {
+            if blank_ok || wend > wstart {
+                words.push((wstart, wend));
+            }
+            break;
+        }
+        if phase == Phase::Word {
+            if go::is_space(ch) {
+                phase = Phase::Spaces;
+                if blank_ok || wend > wstart {
+                    words.push((wstart, wend));
+                }
+                blank_ok = false;
+                pos += width;
+                continue;
+            }
+            if ch == '\'' || ch == '"' {
+                quote = ch;
+                blank_ok = true;
+                phase = Phase::Quote;
+            }
+            if ch == escape {
+                if pos + width == len {
+                    pos += width;
+                    continue;
+                }
+                pos += width;
+                (ch, width) = decode(pos);
+            }
+            wend = pos + width;
+            pos += width;
+            continue;
+        }
+        // Phase::Quote
+        if ch == quote {
+            phase = Phase::Word;
+        }
+        if ch == escape && quote != '\'' {
+            if pos + width == len {
+                phase = Phase::Word;
+                pos += width;
+                continue;
+            }
+            pos += width;
+            (ch, width) = decode(pos);
+        }
+        wend = pos + width;
+        pos += width;
+    }
+    words
+}
+
+fn is_ws_re(b: u8) -> bool {
+    matches!(b, b'\t' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// `reWhitespace.Split(rest, -1)` windows (`[\t\v\f\r ]+`).
+pub fn split_whitespace(rest: &str) -> Vec<(usize, usize)> {
+    let b = rest.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if is_ws_re(b.get(i).copied().unwrap_or(0)) {
+            let mut j = i;
+            while j < b.len() && is_ws_re(b.get(j).copied().unwrap_or(0)) {
+                j += 1;
+            }
+            out.push((start, i));
+            start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.push((start, b.len()));
+    out
+}
+
+/// `reWhitespace.Split(rest, 2)`: the first word and the rest after the first whitespace run.
+fn split_two(rest: &str) -> Option<((usize, usize), (usize, usize))> {
+    let b = rest.as_bytes();
+    let i = b.iter().position(|&c| is_ws_re(c))?;
+    let mut j = i;
+    while j < b.len() && is_ws_re(b.get(j).copied().unwrap_or(0)) {
+        j += 1;
+    }
+    Some(((0, i), (j, b.len())))
+}
+
+/// `parseNameVal` (ENV and LABEL): `[key, value, delimiter]` triples; the delimiter is `=` for
+/// `k=v` words and empty for the legacy `KEY value` form.
+pub fn parse_name_val(rest: &str, key: &str, escape: char) -> Result<Parsed, LineError> {
+    let words = parse_words(rest, escape);
+    let Some(&(f0, f1)) = words.first() else {
+        return Ok(Parsed::default());
+    };
+    if !rest.get(f0..f1).unwrap_or("").contains('=') {
+        let Some((k, v)) = split_two(rest) else {
+            return Err(LineError {
+                code: crate::codes::MISSING_VALUE,
+                message: format!("{key} must have two arguments"),
+            });
+        };
+        let args = vec![
+            Piece::slice(k.0, k.1),
+            Piece::slice(v.0, v.1),
+            Piece {
+                start: v.0,
+                end: v.0,
+                value: PieceValue::Static(""),
+            },
+        ];
+        return Ok(Parsed { args, json: false });
+    }
+    let mut args = Vec::with_capacity(words.len() * 3);
+    for (s, e) in words {
+        let word = rest.get(s..e).unwrap_or("");
+        let Some(eq) = word.find('=') else {
+            return Err(LineError {
+                code: crate::codes::MISSING_EQUALS,
+                message: format!(
+                    "Syntax error - can't find = in {}. Must be of the form: name=value",
+                    go::quote(word)
+                ),
+            });
+        };
+        args.push(Piece::slice(s, s + eq));
+        args.push(Piece::slice(s + eq + 1, e));
+        args.push(Piece {
+            start: s + eq,
+            end: s + eq + 1,
+            value: PieceValue::Static("="),
+        });
+    }
+    Ok(Parsed { args, json: false })
+}
+
+/// `parseNameOrNameVal` (ARG): the raw words.
+pub fn parse_name_or_name_val(rest: &str, escape: char) -> Parsed {
+    let args = parse_words(rest, escape)
+        .into_iter()
+        .map(|(s, e)| Piece::slice(s, e))
+        .collect();
+    Parsed { args, json: false }
+}
+
+/// `parseStringsWhitespaceDelimited` (FROM, EXPOSE, and the non-JSON ADD/COPY/VOLUME).
+pub fn parse_whitespace_delimited(rest: &str) -> Parsed {
+    if rest.is_empty() {
+        return Parsed::default();
+    }
+    let args = split_whitespace(rest)
+        .into_iter()
+        .map(|(s, e)| Piece::slice(s, e))
+        .collect();
+    Parsed { args, json: false }
+}
+
+/// `parseString` (MAINTAINER, USER, WORKDIR, STOPSIGNAL): the whole text as one argument.
+pub fn parse_string(rest: &str) -> Parsed {
+    if rest.is_empty() {
+        return Parsed::default();
+    }
+    Parsed {
+        args: vec![Piece::slice(0, rest.len())],
+        json: false,
+    }
+}
+
+fn json_error() -> LineError {
+    LineError {
+        code: crate::codes::INVALID_JSON,
+        message: "when using JSON array syntax, arrays must be comprised of strings only"
+            .to_owned(),
+    }
+}
+
+/// `parseMaybeJSON` (RUN, CMD, ENTRYPOINT, SHELL): a JSON array, else the whole text.
+pub fn parse_maybe_json(rest: &str) -> Result<Parsed, LineError> {
+    if rest.is_empty() {
+        return Ok(Parsed::default());
+    }
+    match parse_array(rest) {
+        JsonArray::Strings(args) => Ok(Parsed { args, json: true }),
+        JsonArray::NonString => Err(json_error()),
+        JsonArray::NotJson => Ok(parse_string(rest)),
+    }
+}
+
+/// `parseMaybeJSONToList` (ADD, COPY, VOLUME): a JSON array, else whitespace-separated words.
+pub fn parse_maybe_json_to_list(rest: &str) -> Result<Parsed, LineError> {
+    match parse_array(rest) {
+        JsonArray::Strings(args) => Ok(Parsed { args, json: true }),
+        JsonArray::NonString => Err(json_error()),
+        JsonArray::NotJson => Ok(parse_whitespace_delimited(rest)),
+    }
+}
+
+/// `parseHealthConfig`: the type word, then `parseMaybeJSON` of the rest. Walks bytes as
+/// BuildKit does (bytes 0x85/0xA0 count as spaces).
+pub fn parse_health_config(rest: &str) -> Result<Parsed, LineError> {
+    let b = rest.as_bytes();
+    let mut sep = 0;
+    while sep < b.len() && !go::is_space_byte(b.get(sep).copied().unwrap_or(0)) {
+        sep += 1;
+    }
+    let mut next = sep;
+    while next < b.len() && go::is_space_byte(b.get(next).copied().unwrap_or(0)) {
+        next += 1;
+    }
+    if sep == 0 {
+        return Ok(Parsed::default());
+    }
+    let (sep, _) = crate::split::widen_to_chars(rest, sep, sep);
+    let (next, _) = crate::split::widen_to_chars(rest, next, next);
+    let next = next.max(sep);
+    let tail = parse_maybe_json(rest.get(next..).unwrap_or(""))?;
+    let mut args = Vec::with_capacity(1 + tail.args.len());
+    args.push(Piece::slice(0, sep));
+    args.extend(tail.args.into_iter().map(|p| p.shifted(next)));
+    Ok(Parsed {
+        args,
+        json: tail.json,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        parse_words(s, '\\')
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_quotes() {
+        assert_eq!(words("foo bar 'abc xyz'"), ["foo", "bar", "'abc xyz'"]);
+        assert_eq!(words("foo\\ bar"), ["foo\\ bar"]);
+        assert_eq!(words("a=\"b c\" d\\"), ["a=\"b c\"", "d"]);
+        assert_eq!(words("\"\""), ["\"\""]);
+        assert_eq!(words("a=\"b"), ["a=\"b"]);
+    }
+
+    fn vals(s: &str, p: &Parsed) -> Vec<String> {
+        p.args.iter().map(|a| a.value(s).to_owned()).collect()
+    }
+
+    #[test]
+    fn name_val_forms() {
+        let s = "foo bar  baz";
+        assert_eq!(
+            vals(s, &parse_name_val(s, "ENV", '\\').unwrap()),
+            ["foo", "bar  baz", ""]
+        );
+        let s = "a=1 b=\"x y\"";
+        assert_eq!(
+            vals(s, &parse_name_val(s, "ENV", '\\').unwrap()),
+            ["a", "1", "=", "b", "\"x y\"", "="]
+        );
+        assert_eq!(
+            parse_name_val("foo", "ENV", '\\').unwrap_err().message,
+            "ENV must have two arguments"
+        );
+        assert_eq!(
+            parse_name_val("a=1 b", "ENV", '\\').unwrap_err().message,
+            "Syntax error - can't find = in \"b\". Must be of the form: name=value"
+        );
+    }
+
+    #[test]
+    fn health_config() {
+        let s = "CMD [\"a\"]";
+        let p = parse_health_config(s).unwrap();
+        assert_eq!(vals(s, &p), ["CMD", "a"]);
+        assert!(p.json);
+        assert_eq!(
+            vals("NONE", &parse_health_config("NONE").unwrap()),
+            ["NONE"]
+        );
+    }
+}

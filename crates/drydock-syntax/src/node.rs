@@ -1,0 +1,122 @@
+//! `newNodeFromLine`: one logical line → an instruction node (keyword, flags, arguments, JSON
+//! attribute, ONBUILD child), with source spans through the line's [`SegMap`].
+use crate::ast::{Arg, Flag, Instruction, Kind};
+use crate::go;
+use crate::lineparse::{self, LineError, Parsed};
+use crate::piece::{Piece, PieceValue};
+use crate::segmap::SegMap;
+use crate::split::split_command;
+use crate::text::Text;
+
+/// Builds the node for the window `off..` of logical line `line`. Returns the node and the
+/// parser-stage error of its arguments, if any.
+pub fn build<'a>(
+    line: &Text<'a>,
+    off: usize,
+    map: &SegMap,
+    escape: char,
+) -> (Instruction<'a>, Option<LineError>) {
+    let full = line.as_str();
+    let s = full.get(off..).unwrap_or("");
+    let sp = split_command(s);
+    let keyword = line.slice(off + sp.cmd.0, off + sp.cmd.1);
+    let kind = match go::to_lower(&keyword) {
+        std::borrow::Cow::Borrowed(k) => Kind::from_keyword(k),
+        std::borrow::Cow::Owned(k) if k.is_ascii() => Kind::from_keyword(&k),
+        _ => Kind::Unknown,
+    };
+    let flags = sp
+        .flags
+        .iter()
+        .map(|p| Flag {
+            text: piece_text(line, off, p),
+            span: map.range(off + p.start, off + p.end),
+        })
+        .collect();
+    let (a0, a1) = (off + sp.args.0, off + sp.args.1);
+    let rest = full.get(a0..a1).unwrap_or("");
+    let mut child = None;
+    let parsed: Result<Parsed, LineError> = match kind {
+        Kind::Add | Kind::Copy | Kind::Volume => lineparse::parse_maybe_json_to_list(rest),
+        Kind::Arg => Ok(lineparse::parse_name_or_name_val(rest, escape)),
+        Kind::Cmd | Kind::Entrypoint | Kind::Run | Kind::Shell => lineparse::parse_maybe_json(rest),
+        Kind::Env => lineparse::parse_name_val(rest, "ENV", escape),
+        Kind::Label => lineparse::parse_name_val(rest, "LABEL", escape),
+        Kind::Expose | Kind::From => Ok(lineparse::parse_whitespace_delimited(rest)),
+        Kind::Healthcheck => lineparse::parse_health_config(rest),
+        Kind::Maintainer | Kind::Stopsignal | Kind::User | Kind::Workdir => {
+            Ok(lineparse::parse_string(rest))
+        }
+        Kind::Onbuild => {
+            if rest.is_empty() {
+                Ok(Parsed::default())
+            } else {
+                let (c, err) = build(line, a0, map, escape);
+                child = Some(Box::new(c));
+                match err {
+                    Some(e) => Err(e),
+                    None => Ok(Parsed::default()),
+                }
+            }
+        }
+        Kind::Unknown => Ok(Parsed {
+            args: vec![Piece {
+                start: 0,
+                end: 0,
+                value: PieceValue::Static(""),
+            }],
+            json: false,
+        }),
+    };
+    let (parsed, error) = match parsed {
+        Ok(p) => (p, None),
+        Err(e) => (Parsed::default(), Some(e)),
+    };
+    let args = parsed
+        .args
+        .iter()
+        .map(|p| Arg {
+            value: piece_text(line, a0, p),
+            span: map.range(a0 + p.start, a0 + p.end),
+        })
+        .collect();
+    let start = map.start(off + sp.cmd.0);
+    let end = map.end(full.len());
+    let node = Instruction {
+        keyword,
+        kind,
+        span: drydock_text::TextRange::new(start, end.max(start)),
+        keyword_span: map.range(off + sp.cmd.0, off + sp.cmd.1),
+        start_line: 0,
+        end_line: 0,
+        line: line.slice(off, full.len()),
+        flags,
+        args,
+        json: parsed.json,
+        raw_args: line.slice(a0, a1),
+        raw_args_span: map.range(a0, a1),
+        heredocs: Vec::new(),
+        child,
+        comments: Vec::new(),
+        command: None,
+        error: None,
+    };
+    (node, error)
+}
+
+fn piece_text<'a>(line: &Text<'a>, base: usize, p: &Piece) -> Text<'a> {
+    match &p.value {
+        PieceValue::Slice => line.slice(base + p.start, base + p.end),
+        PieceValue::Decoded(s) => Text::owned(s),
+        PieceValue::Static(s) => Text::Borrowed(s),
+    }
+}
+
+/// `canContainHeredoc`: RUN/COPY/ADD not in JSON form, or ONBUILD of one of those.
+pub fn can_contain_heredoc(node: &Instruction<'_>) -> bool {
+    let n = match (&node.kind, &node.child) {
+        (Kind::Onbuild, Some(c)) => c.as_ref(),
+        _ => node,
+    };
+    matches!(n.kind, Kind::Run | Kind::Copy | Kind::Add) && !n.json
+}

@@ -1,0 +1,385 @@
+//! BuildKit's `parser.Parse` loop: physical lines → logical lines (BOM, `\r\n`, directives,
+//! comments, continuation with the active escape character, empty-continuation warnings,
+//! heredoc bodies) → instruction nodes with line numbers and spans.
+use crate::ast::{Comment, Directive, Heredoc, Instruction};
+use crate::codes;
+use crate::directive::DirectiveParser;
+use crate::heredoc::heredocs_from_line;
+use crate::node;
+use crate::segmap::SegMap;
+use crate::text::Text;
+use drydock_text::{Diagnostic, TextRange};
+
+/// Longest line `bufio.Scanner` accepts (`bufio.MaxScanTokenSize`).
+const MAX_TOKEN: usize = 64 * 1024;
+
+/// What stage 1 produces.
+#[derive(Debug, Default)]
+pub struct Output<'a> {
+    pub directives: Vec<Directive<'a>>,
+    pub escape: char,
+    pub instructions: Vec<Instruction<'a>>,
+    pub comments: Vec<Comment<'a>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A physical line: `start..content_end` is the line without its trailing `\r`/`\n` run,
+/// `next` is where the following line starts.
+#[derive(Debug, Clone, Copy)]
+struct Phys {
+    start: usize,
+    content_end: usize,
+    next: usize,
+}
+
+struct Lines<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Lines<'_> {
+    fn next_line(&mut self) -> Option<Phys> {
+        let b = self.src.as_bytes();
+        if self.pos >= b.len() {
+            return None;
+        }
+        let start = self.pos;
+        let next = match memchr::memchr(b'\n', b.get(start..).unwrap_or(&[])) {
+            Some(i) => start + i + 1,
+            None => b.len(),
+        };
+        let mut content_end = next;
+        while content_end > start && matches!(b.get(content_end - 1), Some(b'\n' | b'\r')) {
+            content_end -= 1;
+        }
+        self.pos = next;
+        Some(Phys {
+            start,
+            content_end,
+            next,
+        })
+    }
+}
+
+fn r(start: usize, end: usize) -> TextRange {
+    TextRange::from_usize(start, end)
+}
+
+fn err(code: &'static str, range: TextRange, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(code, range, message).with_hint(codes::hint(code))
+}
+
+/// Go's `isComment`: the first non-space character is `#`.
+fn is_comment(s: &str) -> bool {
+    s.trim_start().starts_with('#')
+}
+
+/// `trimContinuationCharacter`: `(kept_len, is_end_of_line)`.
+fn trim_continuation(s: &str, escape: char) -> (usize, bool) {
+    let t = s.trim_end_matches([' ', '\t']);
+    let Some(before) = t.strip_suffix(escape) else {
+        return (s.len(), true);
+    };
+    if before.is_empty() {
+        return (0, false);
+    }
+    if before.ends_with(escape) {
+        return (s.len(), true);
+    }
+    (before.len(), false)
+}
+
+fn line_no(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Runs stage 1 over `src`.
+pub fn parse(src: &str) -> Output<'_> {
+    let mut out = Output {
+        escape: '\\',
+        ..Output::default()
+    };
+    let mut lines = Lines { src, pos: 0 };
+    let mut directives = DirectiveParser::default();
+    let mut prev_comments: Vec<Text<'_>> = Vec::new();
+    let mut current_line = 0usize;
+    let mut buf = String::new();
+    let mut segs: Vec<(u32, u32)> = Vec::new();
+    let mut too_long_reported = false;
+    let mut check_len = |p: &Phys, out: &mut Output<'_>| {
+        let len = p.next - p.start;
+        let ends_nl = src.as_bytes().get(p.next.wrapping_sub(1)) == Some(&b'\n');
+        if !too_long_reported && ((ends_nl && len > MAX_TOKEN) || (!ends_nl && len >= MAX_TOKEN)) {
+            too_long_reported = true;
+            out.diagnostics.push(err(
+                codes::LINE_TOO_LONG,
+                r(p.start, p.content_end),
+                format!(
+                    "dockerfile line greater than max allowed size of {}",
+                    MAX_TOKEN - 1
+                ),
+            ));
+        }
+    };
+
+    while let Some(mut p) = lines.next_line() {
+        check_len(&p, &mut out);
+        if current_line == 0
+            && src
+                .get(p.start..)
+                .is_some_and(|s| s.starts_with('\u{feff}'))
+        {
+            p.start += '\u{feff}'.len_utf8();
+        }
+        let raw = src.get(p.start..p.content_end).unwrap_or("");
+        let trimmed = raw.trim_start();
+        let tstart = p.start + (raw.len() - trimmed.len());
+        let comment = trimmed.starts_with('#');
+        let mut comment_text = None;
+        if comment {
+            // BuildKit: strings.TrimSpace(string(bytesRead[1:])) of the untrimmed line.
+            let first = raw.chars().next().map_or(1, char::len_utf8);
+            let c = raw.get(first..).unwrap_or("").trim();
+            let text = Text::Borrowed(c);
+            if c.is_empty() {
+                prev_comments.clear();
+            } else {
+                prev_comments.push(text.clone());
+            }
+            comment_text = Some(text);
+        }
+        // possibleParserDirective(trimmed line)
+        let mut directive_ok = false;
+        if !directives.is_done() {
+            match directives.parse_line(trimmed) {
+                Ok(Some(f)) => {
+                    let value = trimmed.get(f.value.0..f.value.1).unwrap_or("");
+                    let value_span = r(tstart + f.value.0, tstart + f.value.1);
+                    let mut ok = true;
+                    if f.name == "escape" {
+                        match value {
+                            "\\" => out.escape = '\\',
+                            "`" => out.escape = '`',
+                            _ => {
+                                ok = false;
+                                out.diagnostics.push(err(
+                                    codes::INVALID_ESCAPE,
+                                    value_span,
+                                    format!(
+                                        "invalid escape token '{value}' does not match ` or \\"
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    directive_ok = ok;
+                    out.directives.push(Directive {
+                        name: f.name.to_owned(),
+                        value: Text::Borrowed(value),
+                        span: r(tstart, p.content_end),
+                        value_span,
+                        line: line_no(current_line + 1),
+                    });
+                }
+                Ok(None) => {}
+                Err(message) => {
+                    out.diagnostics.push(err(
+                        codes::DUPLICATE_DIRECTIVE,
+                        r(tstart, p.content_end),
+                        message,
+                    ));
+                }
+            }
+        }
+        if directive_ok {
+            prev_comments.pop();
+        } else if let Some(text) = comment_text {
+            out.comments.push(Comment {
+                text,
+                span: r(tstart, p.content_end),
+                line: line_no(current_line + 1),
+            });
+        }
+        current_line += 1;
+        let start_line = current_line;
+        let processed = if comment { "" } else { trimmed };
+        let (kept, mut eol) = trim_continuation(processed, out.escape);
+        if eol && kept == 0 {
+            continue;
+        }
+        buf.clear();
+        segs.clear();
+        let first = processed.get(..kept).unwrap_or("");
+        buf.push_str(first);
+        if kept > 0 {
+            segs.push((0, u32::try_from(tstart).unwrap_or(u32::MAX)));
+        }
+        let mut last_end = p.content_end;
+        let mut has_empty = false;
+        while !eol {
+            let Some(q) = lines.next_line() else { break };
+            check_len(&q, &mut out);
+            current_line += 1;
+            last_end = q.content_end;
+            let raw2 = src.get(q.start..q.content_end).unwrap_or("");
+            if is_comment(raw2) {
+                let t = raw2.trim_start();
+                let ts = q.start + (raw2.len() - t.len());
+                let first = raw2.chars().next().map_or(1, char::len_utf8);
+                let c = raw2.get(first..).unwrap_or("").trim();
+                out.comments.push(Comment {
+                    text: Text::Borrowed(c),
+                    span: r(ts, q.content_end),
+                    line: line_no(current_line),
+                });
+                continue;
+            }
+            if raw2.trim_start().is_empty() {
+                has_empty = true;
+                continue;
+            }
+            let (k, e) = trim_continuation(raw2, out.escape);
+            eol = e;
+            if k > 0 {
+                segs.push((
+                    u32::try_from(buf.len()).unwrap_or(u32::MAX),
+                    u32::try_from(q.start).unwrap_or(u32::MAX),
+                ));
+                buf.push_str(raw2.get(..k).unwrap_or(""));
+            }
+        }
+        let (line, map) = if segs.len() <= 1 {
+            let s0 = segs.first().map_or(tstart, |&(_, s)| s as usize);
+            (
+                Text::Borrowed(src.get(s0..s0 + buf.len()).unwrap_or("")),
+                SegMap::One(line_no(s0)),
+            )
+        } else {
+            (Text::owned(&buf), SegMap::Many(segs.clone()))
+        };
+        let (mut node, line_err) = node::build(&line, 0, &map, out.escape);
+        if has_empty {
+            let end_line_start = src
+                .get(..last_end)
+                .map_or(0, |s| s.rfind('\n').map_or(0, |i| i + 1));
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    codes::NO_EMPTY_CONTINUATION,
+                    r(end_line_start.max(tstart), last_end),
+                    format!("Empty continuation line found in: {}", line.as_str()),
+                )
+                .with_hint(codes::hint(codes::NO_EMPTY_CONTINUATION)),
+            );
+        }
+        let mut end = last_end;
+        if let Some(e) = line_err {
+            let range = node.span;
+            out.diagnostics.push(err(e.code, range, e.message.clone()));
+            node.error = Some(crate::ast::InstructionError {
+                code: e.code,
+                message: e.message,
+                range,
+            });
+        } else if node::can_contain_heredoc(&node)
+            && memchr::memmem::find(line.as_bytes(), b"<<").is_some()
+        {
+            match heredocs_from_line(&line) {
+                Err(message) => {
+                    let range = node.span;
+                    out.diagnostics
+                        .push(err(codes::INVALID_HEREDOC, range, message.clone()));
+                    node.error = Some(crate::ast::InstructionError {
+                        code: codes::INVALID_HEREDOC,
+                        message,
+                        range,
+                    });
+                }
+                Ok(words) => {
+                    for w in words {
+                        let body_start = lines.pos;
+                        let mut terminated = None;
+                        while let Some(q) = lines.next_line() {
+                            check_len(&q, &mut out);
+                            current_line += 1;
+                            let l = src.get(q.start..q.content_end).unwrap_or("");
+                            let cand = if w.chomp {
+                                l.trim_start_matches('\t')
+                            } else {
+                                l
+                            };
+                            if cand == w.name {
+                                terminated = Some(q);
+                                break;
+                            }
+                        }
+                        match terminated {
+                            Some(q) => {
+                                node.heredocs.push(Heredoc {
+                                    name: Text::owned(&w.name),
+                                    fd: u32::try_from(w.fd).unwrap_or(u32::MAX),
+                                    expand: w.expand,
+                                    chomp: w.chomp,
+                                    content: Text::Borrowed(
+                                        src.get(body_start..q.start).unwrap_or(""),
+                                    ),
+                                    content_span: r(body_start, q.start),
+                                    terminator_span: r(q.start, q.content_end),
+                                });
+                                end = q.content_end;
+                            }
+                            None => {
+                                end = src.len();
+                                let range = r(node.span.start as usize, src.len());
+                                out.diagnostics.push(err(
+                                    codes::UNTERMINATED_HEREDOC,
+                                    range,
+                                    "unterminated heredoc",
+                                ));
+                                node.error = Some(crate::ast::InstructionError {
+                                    code: codes::UNTERMINATED_HEREDOC,
+                                    message: "unterminated heredoc".to_owned(),
+                                    range,
+                                });
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        node.span = TextRange::new(node.span.start, line_no(end).max(node.span.start));
+        node.start_line = line_no(start_line);
+        node.end_line = line_no(current_line);
+        if let Some(c) = node.child.as_mut() {
+            c.start_line = node.start_line;
+            c.end_line = node.end_line;
+        }
+        node.comments = std::mem::take(&mut prev_comments);
+        out.instructions.push(node);
+    }
+
+    if out.instructions.is_empty() {
+        let (code, message) = if src.is_empty() {
+            (codes::EMPTY_DOCKERFILE, "the Dockerfile cannot be empty")
+        } else {
+            (codes::NO_INSTRUCTIONS, "file with no instructions")
+        };
+        out.diagnostics
+            .push(err(code, r(src.len(), src.len()), message));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn continuation_trim() {
+        assert_eq!(trim_continuation("echo a \\  ", '\\'), (7, false));
+        assert_eq!(trim_continuation("\\", '\\'), (0, false));
+        assert_eq!(trim_continuation("a\\\\", '\\'), (3, true));
+        assert_eq!(trim_continuation("a`", '`'), (1, false));
+        assert_eq!(trim_continuation("a\\", '`'), (2, true));
+    }
+}
