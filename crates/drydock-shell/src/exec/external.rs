@@ -1,0 +1,85 @@
+//! Running files: `not found` (127) and `Permission denied` (126) as dash prints them, then the
+//! program's identity (a `#!drydock:program NAME` marker, a `#!` interpreter line, or a plain
+//! shell script) and dispatch through the program registry.
+use super::resolve::Resolved;
+use super::{Exec, Flow};
+use crate::process::Runtime;
+use crate::programs::{ExecError, ProgramCtx, exec_file};
+use crate::state::Shell;
+
+impl Shell {
+    pub(crate) fn run_resolved(
+        &mut self,
+        rt: &mut Runtime<'_>,
+        resolved: Resolved,
+        argv: &[String],
+        assigns: &[(String, String)],
+    ) -> Exec {
+        let name = argv.first().cloned().unwrap_or_default();
+        let path = match resolved {
+            Resolved::File(p) => p,
+            Resolved::Denied(_) => {
+                self.errmsg(rt, &format!("{name}: Permission denied"));
+                return Ok(126);
+            }
+            _ => {
+                self.errmsg(rt, &format!("{name}: not found"));
+                return Ok(127);
+            }
+        };
+        let mut env = self.environment();
+        for (k, v) in assigns {
+            env.retain(|(ek, _)| ek != k);
+            env.push((k.clone(), v.clone()));
+        }
+        env.sort();
+        let stdin_all = match self.fds.get(0) {
+            Some(crate::exec::io::Fd::In(b)) => {
+                let b = b.borrow();
+                b.data.get(b.pos..).unwrap_or(&[]).to_vec()
+            }
+            _ => Vec::new(),
+        };
+        let (Some(out), Some(err)) = (self.fds.sink(1), self.fds.sink(2)) else {
+            return Ok(1);
+        };
+        let pid = rt.alloc_pid();
+        let mut ctx = ProgramCtx {
+            rt,
+            env,
+            cwd: self.cwd.clone(),
+            user: self.user.clone(),
+            umask: self.umask,
+            pid,
+            path: path.clone(),
+            stdout: out,
+            stderr: err,
+            depth: self.depth + 1,
+            consumed_stdin: false,
+        };
+        let r = exec_file(&mut ctx, &path, argv, &stdin_all);
+        let consumed = ctx.consumed_stdin;
+        if consumed {
+            self.fds.take_input(0);
+        }
+        if let Some(code) = rt.aborted {
+            return Err(Flow::Exit(code));
+        }
+        match r {
+            Ok(s) => Ok(s),
+            Err(ExecError::NotFound) => {
+                self.errmsg(rt, &format!("{name}: not found"));
+                Ok(127)
+            }
+            Err(ExecError::PermissionDenied) => {
+                self.errmsg(rt, &format!("{name}: Permission denied"));
+                Ok(126)
+            }
+            Err(ExecError::NotSimulated(what)) => {
+                self.errmsg(rt, &format!("{name}: {what}"));
+                rt.notes.push(format!("line {}: {name}: {what}", self.line));
+                Ok(126)
+            }
+        }
+    }
+}
