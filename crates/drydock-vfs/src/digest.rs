@@ -8,10 +8,9 @@
 //!
 //! ```text
 //! "drydock-layer-v1\n"
-//! record(root directory, path "")
-//! record(entry) for every entry of `Layer::oci_entries()`: pre-order, children in byte order of
-//!     their names, an opaque directory followed by its `.wh..wh..opq` marker, a whiteout as
-//!     `.wh.<name>`
+//! record(entry) for every entry of `Layer::oci_entries()`: the root directory as `.`, then
+//!     pre-order, children in byte order of their names, an opaque directory followed by its
+//!     `.wh..wh..opq` marker, a whiteout as `.wh.<name>`
 //! record := KIND ' ' PATH '\0' MODE ' ' UID ' ' GID ' ' SECS ' ' NANOS ' ' SIZE ' ' PAYLOAD '\0'
 //! ```
 //!
@@ -134,8 +133,6 @@ pub fn layer_digest(layer: &Layer) -> Digest {
     }
     let mut h = Sha256::new();
     h.update(b"drydock-layer-v1\n");
-    let root = Node::Dir(layer.root().clone());
-    record(&mut h, "", &root);
     for e in layer.oci_entries() {
         record(&mut h, &e.path, &e.node);
     }

@@ -74,6 +74,24 @@ fn err(kind: ErrorKind, path: &str) -> VfsError {
     VfsError::new(kind, path)
 }
 
+/// The kernel's classification of a path's last component (`LAST_NORM`, `LAST_DOT`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Norm,
+    Dot,
+    DotDot,
+    Root,
+}
+
+fn last_component(path: &str) -> Last {
+    match path.split('/').rev().find(|c| !c.is_empty()) {
+        None => Last::Root,
+        Some(".") => Last::Dot,
+        Some("..") => Last::DotDot,
+        Some(_) => Last::Norm,
+    }
+}
+
 impl Upper {
     /// Stamps the parent of `path` with the clock (a directory's mtime changes when entries are
     /// added or removed).
@@ -254,6 +272,12 @@ impl Upper {
     /// `rmdir(2)`: removes an empty directory. `ENOTDIR`, `ENOTEMPTY`, `EBUSY` for `/`.
     pub fn remove_dir(&mut self, path: &str) -> VfsResult<()> {
         let r = self.tree.resolve(path, false)?;
+        match last_component(path) {
+            Last::Dot => return Err(err(ErrorKind::InvalidArgument, path)),
+            Last::DotDot => return Err(err(ErrorKind::DirectoryNotEmpty, path)),
+            Last::Root => return Err(err(ErrorKind::Busy, path)),
+            Last::Norm => {}
+        }
         match r.node {
             None => Err(err(ErrorKind::NotFound, path)),
             Some(NodeRef::Root(_)) => Err(err(ErrorKind::Busy, path)),
@@ -271,13 +295,17 @@ impl Upper {
     }
 
     /// `rm -rf`: removes whatever is at `path` (not following a final symlink), recursively.
-    /// `Ok(false)` when nothing was there (including a missing parent); `EBUSY` for `/`.
+    /// `Ok(false)` when nothing was there (including a missing parent); `EBUSY` for `/`,
+    /// `EINVAL` for a path ending in `.` or `..`.
     pub fn remove_all(&mut self, path: &str) -> VfsResult<bool> {
         let r = match self.tree.resolve(path, false) {
             Ok(r) => r,
             Err(e) if e.kind == ErrorKind::NotFound => return Ok(false),
             Err(e) => return Err(e),
         };
+        if matches!(last_component(path), Last::Dot | Last::DotDot) {
+            return Err(err(ErrorKind::InvalidArgument, path));
+        }
         match r.node {
             None => Ok(false),
             Some(NodeRef::Root(_)) => Err(err(ErrorKind::Busy, path)),
@@ -303,6 +331,16 @@ impl Upper {
         };
         let from_path = rf.path;
         let rt = self.tree.resolve(to, false)?;
+        if last_component(from) != Last::Norm || last_component(to) != Last::Norm {
+            return Err(err(
+                ErrorKind::Busy,
+                if last_component(from) != Last::Norm {
+                    from
+                } else {
+                    to
+                },
+            ));
+        }
         let to_path = rt.path.clone();
         if from_path == to_path {
             return Ok(());

@@ -146,10 +146,20 @@ impl Layer {
         Walk::new(&self.0.root, AbsPath::root())
     }
 
-    /// Every entry in OCI form, pre-order sorted by name within each directory: an opaque
-    /// directory is followed by its `.wh..wh..opq` marker, a whiteout appears as `.wh.<name>`.
+    /// Every entry in OCI form: first the root directory as `.`, then pre-order sorted by name
+    /// within each directory; an opaque directory is followed by its `.wh..wh..opq` marker, a
+    /// whiteout appears as `.wh.<name>`.
     pub fn oci_entries(&self) -> Vec<OciEntry> {
-        let mut out = Vec::new();
+        let mut out = vec![OciEntry {
+            path: ".".to_owned(),
+            node: Node::Dir(self.0.root.clone()),
+        }];
+        if self.0.root.opaque {
+            out.push(OciEntry {
+                path: OPAQUE_MARKER.to_owned(),
+                node: Node::Whiteout,
+            });
+        }
         oci_rec(&self.0.root, "", &mut out);
         out
     }
@@ -238,7 +248,10 @@ fn mark_rec(dir: &mut DirNode, comps: &[&str], what: &Mark, full: &str) -> VfsRe
     if rest.is_empty()
         && let Mark::Whiteout = what
     {
-        dir.insert(Arc::from(*first), Node::Whiteout);
+        // A whiteout only hides lower layers: an entry of the same layer wins (OCI spec).
+        if dir.get(first).is_none() {
+            dir.insert(Arc::from(*first), Node::Whiteout);
+        }
         return Ok(());
     }
     let mut child = match dir.get(first) {
