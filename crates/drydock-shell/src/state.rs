@@ -92,6 +92,10 @@ pub struct Shell {
     pub(crate) is_subshell: bool,
     /// The builtin running now (dash prefixes its errors, and those of commands it runs, with it).
     pub(crate) cmdname: Option<String>,
+    /// Position inside the current option group for `getopts`.
+    pub(crate) getopts_pos: usize,
+    /// Aliases (recorded; not expanded).
+    pub(crate) aliases: BTreeMap<String, String>,
 }
 
 impl Shell {
@@ -162,6 +166,8 @@ impl Shell {
             subst_status: None,
             is_subshell: false,
             cmdname: None,
+            getopts_pos: 0,
+            aliases: BTreeMap::new(),
         }
     }
 

@@ -7,15 +7,18 @@ pub const FIXTURE_DIR: &str = "/tmp/drydock-shfix";
 
 pub fn upper() -> Upper {
     let mut u = Upper::new(LayerStack::new());
-    for d in ["/bin", "/usr/bin", "/etc", "/root", "/tmp"] {
+    for d in ["/usr/bin", "/usr/sbin", "/etc", "/root", "/tmp"] {
         u.mkdir_all(d, Create::dir()).unwrap();
     }
+    // merged /usr, as in Debian and Ubuntu images
+    u.symlink("usr/bin", "/bin", 0, 0).unwrap();
+    u.symlink("usr/sbin", "/sbin", 0, 0).unwrap();
     u.chmod("/tmp", 0o1777).unwrap();
     u.chmod("/root", 0o700).unwrap();
     for (path, prog) in [
-        ("/bin/sh", "sh"),
-        ("/bin/dash", "dash"),
-        ("/bin/bash", "bash"),
+        ("/usr/bin/sh", "sh"),
+        ("/usr/bin/dash", "dash"),
+        ("/usr/bin/bash", "bash"),
         ("/usr/bin/env", "env"),
     ] {
         u.write_file(

@@ -27,7 +27,10 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
         .find(|p| rt.fs.stat(p).is_ok_and(|s| s.kind == Kind::File));
     let text = match found.map(|p| rt.fs.read_file(&p)) {
         Some(Ok(b)) => String::from_utf8_lossy(&b).into_owned(),
-        _ => return Err(sh.fatal(rt, &format!("cannot open {name}: No such file"))),
+        _ if name.contains('/') => {
+            return Err(sh.fatal(rt, &format!("cannot open {name}: No such file")));
+        }
+        _ => return Err(sh.fatal(rt, &format!("{name}: not found"))),
     };
     let saved_line = sh.line;
     let saved_name = sh.cmdname.take();

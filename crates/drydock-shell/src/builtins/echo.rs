@@ -31,9 +31,10 @@ pub(crate) fn escapes(s: &str) -> (Vec<u8>, bool) {
             b't' => out.push(b'\t'),
             b'v' => out.push(11),
             b'\\' => out.push(b'\\'),
-            b'0' => {
-                let mut v: u32 = 0;
-                let mut k = 0;
+            b'0'..=b'7' => {
+                // `\0NNN` or `\NNN`
+                let mut v: u32 = if n == b'0' { 0 } else { u32::from(n - b'0') };
+                let mut k = if n == b'0' { 0 } else { 1 };
                 while k < 3 {
                     match b.get(i) {
                         Some(d @ b'0'..=b'7') => {
@@ -78,7 +79,7 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
         out.push(b'\n');
     }
     if !sh.write_fd(rt, 1, &out) {
-        sh.errmsg(rt, "I/O error");
+        sh.errmsg(rt, "echo: I/O error");
         return Ok(1);
     }
     Ok(0)

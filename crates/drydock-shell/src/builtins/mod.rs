@@ -1,5 +1,6 @@
 //! The builtin table: which names are special builtins (POSIX 2.14) and which are regular ones,
 //! and running them with dash's `NAME:` error prefix. One file per builtin.
+mod alias;
 mod cd;
 mod colon;
 mod command;
@@ -11,6 +12,7 @@ mod exit;
 mod export;
 mod false_;
 mod flow;
+mod getopts;
 mod local;
 mod printf;
 mod pwd;
@@ -82,6 +84,9 @@ pub(crate) fn lookup(name: &str) -> Option<Builtin> {
         "wait" => wait::run,
         "umask" => umask::run,
         "hash" => colon::run,
+        "getopts" => getopts::run,
+        "alias" => alias::run_alias,
+        "unalias" => alias::run_unalias,
         _ => return None,
     })
 }

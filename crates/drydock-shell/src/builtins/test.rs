@@ -191,12 +191,12 @@ impl T<'_, '_, '_> {
             "-ge" => num(a)? >= num(b)?,
             "-nt" => match (self.stat(a, true), self.stat(b, true)) {
                 (Some(x), Some(y)) => x.mtime > y.mtime,
-                (Some(_), None) => true,
+
                 _ => false,
             },
             "-ot" => match (self.stat(a, true), self.stat(b, true)) {
                 (Some(x), Some(y)) => x.mtime < y.mtime,
-                (None, Some(_)) => true,
+
                 _ => false,
             },
             "-ef" => {

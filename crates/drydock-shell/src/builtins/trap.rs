@@ -88,7 +88,7 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                 }
             },
             None => {
-                sh.errmsg(rt, &format!("{s}: bad trap"));
+                sh.err(rt, &format!("trap: {s}: bad trap\n"));
                 status = 1;
             }
         }

@@ -144,6 +144,9 @@ impl Shell {
     pub(crate) fn exec_list(&mut self, rt: &mut Runtime<'_>, list: &List) -> Exec {
         let mut status = self.status;
         for item in &list.items {
+            if self.opts.noexec {
+                break;
+            }
             status = self.exec_and_or(rt, item)?;
             self.status = status;
         }

@@ -102,6 +102,13 @@ impl Shell {
                     _ => {}
                 }
                 let path = resolve(&self.cwd, &target);
+                if r.op == RedirOp::ReadWrite && fd != 0 {
+                    let meta = self.new_file_meta(rt, 0o666);
+                    rt.fs
+                        .write_file(&path, b"", WriteMode::Append, meta)
+                        .map_err(|e| Some(format!("cannot create {target}: {}", create_msg(e))))?;
+                    return Ok(Some(Fd::Out(Sink::File(path))));
+                }
                 match rt.fs.read_file(&path) {
                     Ok(data) => Ok(Some(input(data))),
                     Err(FsError::NotFound) if r.op == RedirOp::ReadWrite => {

@@ -56,9 +56,13 @@ pub(crate) fn glob(fs: &dyn ShellFs, cwd: &str, chars: &[PatChar]) -> Option<Vec
                 } else {
                     fsp.clone()
                 };
-                let Ok(names) = fs.read_dir(&dir) else {
+                let Ok(mut names) = fs.read_dir(&dir) else {
                     continue;
                 };
+                if dot_ok {
+                    names.insert(0, "..".to_owned());
+                    names.insert(0, ".".to_owned());
+                }
                 for name in names {
                     if name.starts_with('.') && !dot_ok {
                         continue;

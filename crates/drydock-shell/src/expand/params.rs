@@ -66,7 +66,7 @@ impl Shell {
                 self.check_nounset(rt, &pe.name, &val)?;
                 let n = match &val {
                     Val::Unset => 0,
-                    Val::One(s) => s.chars().count(),
+                    Val::One(s) => s.len(),
                     Val::Many(l) => l.len(),
                 };
                 out.push(Piece::Text {

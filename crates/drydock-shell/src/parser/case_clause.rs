@@ -28,7 +28,8 @@ impl Parser<'_> {
             let mut patterns = Vec::new();
             loop {
                 let Tok::Word(w) = t.tok.clone() else {
-                    return Err(self.unexpected(&t, None));
+                    let exp = if t.tok == Tok::Eof { Some(")") } else { None };
+                    return Err(self.unexpected(&t, exp));
                 };
                 patterns.push(w);
                 let n = self.next_token()?;

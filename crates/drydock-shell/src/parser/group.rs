@@ -7,11 +7,7 @@ impl Parser<'_> {
     pub(crate) fn parse_brace(&mut self) -> PResult<CompoundCommand> {
         let open = self.next_token()?;
         let line = self.line_at(open.span.start as usize);
-        let body = self.parse_list(true)?;
-        if body.items.is_empty() {
-            let t = self.next_token()?;
-            return Err(self.unexpected(&t, None));
-        }
+        let body = self.nonempty_list("}")?;
         let close = self.expect_word("}")?;
         let redirects = self.parse_redirects()?;
         let span = redirects
@@ -33,7 +29,7 @@ impl Parser<'_> {
             let t = self.next_token()?;
             return Err(self.unexpected(&t, None));
         }
-        let body = self.parse_list(true)?;
+        let body = self.nonempty_list(")")?;
         let close = self.expect_op(Op::RParen)?;
         let redirects = self.parse_redirects()?;
         let span = redirects

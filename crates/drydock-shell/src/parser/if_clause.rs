@@ -3,35 +3,26 @@ use super::{PResult, Parser};
 use crate::ast::{CompoundCommand, CompoundKind, List};
 
 impl Parser<'_> {
-    fn nonempty_list(&mut self) -> PResult<List> {
-        let l = self.parse_list(true)?;
-        if l.items.is_empty() {
-            let t = self.next_token()?;
-            return Err(self.unexpected(&t, None));
-        }
-        Ok(l)
-    }
-
     pub(crate) fn parse_if(&mut self) -> PResult<CompoundCommand> {
         let open = self.next_token()?;
         let line = self.line_at(open.span.start as usize);
         let mut branches = Vec::new();
         let mut else_body = None;
-        let cond = self.nonempty_list()?;
+        let cond = self.nonempty_list("then")?;
         self.expect_word("then")?;
-        let body = self.nonempty_list()?;
+        let body = self.nonempty_list("fi")?;
         branches.push((cond, body));
         let close = loop {
             let t = self.next_token()?;
             match t.literal() {
                 Some("elif") => {
-                    let cond = self.nonempty_list()?;
+                    let cond = self.nonempty_list("then")?;
                     self.expect_word("then")?;
-                    let body = self.nonempty_list()?;
+                    let body = self.nonempty_list("fi")?;
                     branches.push((cond, body));
                 }
                 Some("else") => {
-                    else_body = Some(self.nonempty_list()?);
+                    else_body = Some(self.nonempty_list("fi")?);
                     break self.expect_word("fi")?;
                 }
                 Some("fi") => break t,
@@ -55,7 +46,7 @@ impl Parser<'_> {
 
     pub(crate) fn parse_do_group(&mut self) -> PResult<(List, drydock_text::TextRange)> {
         self.expect_word("do")?;
-        let body = self.nonempty_list()?;
+        let body = self.nonempty_list("done")?;
         let done = self.expect_word("done")?;
         Ok((body, done.span))
     }

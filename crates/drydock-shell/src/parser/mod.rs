@@ -182,6 +182,21 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// A list that must not be empty; at the end of input dash says what it expected next.
+    pub(crate) fn nonempty_list(&mut self, expect: &str) -> PResult<List> {
+        let l = self.parse_list(true)?;
+        if l.items.is_empty() {
+            let t = self.next_token()?;
+            let exp = if t.tok == Tok::Eof {
+                Some(expect)
+            } else {
+                None
+            };
+            return Err(self.unexpected(&t, exp));
+        }
+        Ok(l)
+    }
+
     /// Consumes the reserved word `kw` or fails with dash's "expecting" error.
     pub(crate) fn expect_word(&mut self, kw: &str) -> PResult<Token> {
         let t = self.next_token()?;
@@ -283,6 +298,13 @@ impl<'s> Parser<'s> {
     fn parse_list_inner(&mut self, nested: bool) -> PResult<List> {
         if nested {
             self.skip_newlines()?;
+            if self.peek_token()?.tok == Tok::Eof {
+                let at = self.pos;
+                return Ok(List {
+                    items: Vec::new(),
+                    span: self.span(at, at),
+                });
+            }
         }
         let first_span = self.peek_token()?.span;
         let start = self.local(first_span);
@@ -444,8 +466,9 @@ impl<'s> Parser<'s> {
                             if let Some(name) = w.as_literal().filter(|n| is_name(n)) {
                                 return self.parse_function(name.to_owned(), t.span);
                             }
-                            let p = self.next_token()?;
-                            return Err(self.unexpected(&p, None));
+                            let mut e = self.unexpected(&t, None);
+                            e.message = "Syntax error: Bad function name".into();
+                            return Err(e);
                         }
                     }
                     cmd.words.push(w.clone());
