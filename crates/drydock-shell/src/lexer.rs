@@ -333,6 +333,13 @@ impl Parser<'_> {
 
     /// Reads the parts of a word in `mode` up to (not including) the character that ends it.
     pub(crate) fn read_parts(&mut self, mode: Mode) -> PResult<Vec<WordPart>> {
+        self.enter()?;
+        let r = self.read_parts_inner(mode);
+        self.leave();
+        r
+    }
+
+    fn read_parts_inner(&mut self, mode: Mode) -> PResult<Vec<WordPart>> {
         let mut parts: Vec<WordPart> = Vec::new();
         let mut lit = String::new();
         let quoted_lit = !matches!(mode, Mode::Normal | Mode::Brace { dq: false });

@@ -8,6 +8,17 @@ use crate::programs::{ExecError, ProgramCtx, exec_file};
 use crate::state::Shell;
 
 impl Shell {
+    /// dash: `NAME: not found`; bash: `NAME: command not found` (or the errno text for paths).
+    pub(crate) fn not_found_message(&self, name: &str) -> String {
+        match self.dialect {
+            crate::state::Dialect::Dash => format!("{name}: not found"),
+            crate::state::Dialect::Bash if name.contains('/') => {
+                format!("{name}: No such file or directory")
+            }
+            crate::state::Dialect::Bash => format!("{name}: command not found"),
+        }
+    }
+
     pub(crate) fn run_resolved(
         &mut self,
         rt: &mut Runtime<'_>,
@@ -23,7 +34,8 @@ impl Shell {
                 return Ok(126);
             }
             _ => {
-                self.errmsg(rt, &format!("{name}: not found"));
+                let msg = self.not_found_message(&name);
+                self.errmsg(rt, &msg);
                 return Ok(127);
             }
         };
@@ -68,7 +80,8 @@ impl Shell {
         match r {
             Ok(s) => Ok(s),
             Err(ExecError::NotFound) => {
-                self.errmsg(rt, &format!("{name}: not found"));
+                let msg = self.not_found_message(&name);
+                self.errmsg(rt, &msg);
                 Ok(127)
             }
             Err(ExecError::PermissionDenied) => {

@@ -52,9 +52,13 @@ impl Shell {
 
     /// Prints `ARG0: LINE: msg` on stderr, as dash does.
     pub(crate) fn errmsg(&mut self, rt: &mut Runtime<'_>, msg: &str) {
+        let at = match self.dialect {
+            crate::state::Dialect::Dash => self.line.to_string(),
+            crate::state::Dialect::Bash => format!("line {}", self.line),
+        };
         let line = match &self.cmdname {
-            Some(b) => format!("{}: {}: {b}: {msg}\n", self.arg0, self.line),
-            None => format!("{}: {}: {msg}\n", self.arg0, self.line),
+            Some(b) => format!("{}: {at}: {b}: {msg}\n", self.arg0),
+            None => format!("{}: {at}: {msg}\n", self.arg0),
         };
         self.err(rt, &line);
     }

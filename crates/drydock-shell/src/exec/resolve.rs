@@ -77,7 +77,7 @@ impl crate::state::Shell {
             if self.funcs.contains_key(name) {
                 return Resolved::Function;
             }
-            if crate::builtins::lookup(name).is_some() {
+            if crate::builtins::lookup_in(self, name).is_some() {
                 return Resolved::Builtin;
             }
         }

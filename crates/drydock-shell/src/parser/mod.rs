@@ -156,7 +156,7 @@ impl<'s> Parser<'s> {
         self.pending_heredocs.truncate(s.heredocs);
     }
 
-    fn enter(&mut self) -> PResult<()> {
+    pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.err_at(self.pos, "Syntax error: nesting too deep"));
@@ -164,7 +164,7 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
-    fn leave(&mut self) {
+    pub(crate) fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
