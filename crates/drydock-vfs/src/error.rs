@@ -26,6 +26,9 @@ pub enum ErrorKind {
     PermissionDenied,
     /// `EPERM`: operation not permitted (e.g. a hard link to a directory).
     NotPermitted,
+    /// `ENAMETOOLONG`: a path of 4096 bytes or more, a name over 255 bytes, or an entry deeper
+    /// than `tree::MAX_DEPTH` levels.
+    NameTooLong,
     /// `ENOSYS`: not implemented by the simulator yet.
     Unsupported,
 }
@@ -44,6 +47,7 @@ impl ErrorKind {
             ErrorKind::Busy => 16,
             ErrorKind::PermissionDenied => 13,
             ErrorKind::NotPermitted => 1,
+            ErrorKind::NameTooLong => 36,
             ErrorKind::Unsupported => 38,
         }
     }
@@ -61,6 +65,7 @@ impl ErrorKind {
             ErrorKind::Busy => "EBUSY",
             ErrorKind::PermissionDenied => "EACCES",
             ErrorKind::NotPermitted => "EPERM",
+            ErrorKind::NameTooLong => "ENAMETOOLONG",
             ErrorKind::Unsupported => "ENOSYS",
         }
     }
@@ -78,6 +83,7 @@ impl ErrorKind {
             ErrorKind::Busy => "Device or resource busy",
             ErrorKind::PermissionDenied => "Permission denied",
             ErrorKind::NotPermitted => "Operation not permitted",
+            ErrorKind::NameTooLong => "File name too long",
             ErrorKind::Unsupported => "Function not implemented",
         }
     }

@@ -363,6 +363,7 @@ impl Upper {
             (_, Some(NodeRef::Node(Node::Dir(_)))) => return Err(err(ErrorKind::IsADirectory, to)),
             (_, Some(_)) => {}
         }
+        crate::tree::check_fits(&to_path, &src).map_err(|e| err(e.kind, to))?;
         self.tree.take(&from_path)?;
         self.touch_parent(&from_path);
         self.tree.put(&to_path, src)?;

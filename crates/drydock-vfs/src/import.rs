@@ -137,6 +137,7 @@ impl Tree {
         node: Node,
         parent_meta: Metadata,
     ) -> VfsResult<()> {
+        crate::tree::check_depth(path)?;
         let comps: Vec<&str> = path.components().collect();
         put_rec(&mut self.root, &comps, node, parent_meta, path.as_str())
     }

@@ -234,6 +234,7 @@ enum Mark {
 }
 
 fn mark(root: &mut DirNode, path: &AbsPath, what: Mark) -> VfsResult<()> {
+    crate::tree::check_depth(path)?;
     let comps: Vec<&str> = path.components().collect();
     mark_rec(root, &comps, &what, path.as_str())
 }

@@ -46,6 +46,11 @@ impl Tree {
         if path.is_empty() {
             return Err(err(ErrorKind::NotFound));
         }
+        if path.len() > crate::tree::MAX_PATH_LEN
+            || path.split('/').any(|c| c.len() > crate::tree::MAX_NAME_LEN)
+        {
+            return Err(err(ErrorKind::NameTooLong));
+        }
         let trailing = path.ends_with('/')
             || path == "."
             || path == ".."

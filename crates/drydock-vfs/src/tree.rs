@@ -18,6 +18,54 @@ use crate::meta::{FileKind, Metadata, Stat};
 use crate::node::{DirNode, Name, Node};
 use crate::path::AbsPath;
 
+/// The deepest an entry may be (`/a/b` is depth 2). Linux allows deeper trees, but every
+/// recursive algorithm here must stay within a 1 MiB wasm stack; creating or moving an entry
+/// deeper fails with `ENAMETOOLONG`.
+pub const MAX_DEPTH: usize = 256;
+
+/// Longest raw path accepted (`PATH_MAX` - 1).
+pub const MAX_PATH_LEN: usize = 4095;
+
+/// Longest entry name (`NAME_MAX`).
+pub const MAX_NAME_LEN: usize = 255;
+
+/// `ENAMETOOLONG` unless `path` may hold an entry.
+pub(crate) fn check_depth(path: &AbsPath) -> VfsResult<()> {
+    if path.depth() > MAX_DEPTH || path.components().any(|c| c.len() > MAX_NAME_LEN) {
+        return Err(VfsError::new(ErrorKind::NameTooLong, path.as_str()));
+    }
+    Ok(())
+}
+
+/// `ENAMETOOLONG` unless `node` placed at `path` stays within `MAX_DEPTH`.
+pub(crate) fn check_fits(path: &AbsPath, node: &Node) -> VfsResult<()> {
+    if !path.is_root() {
+        check_depth(path)?;
+    }
+    let room = MAX_DEPTH + 1 - path.depth().min(MAX_DEPTH);
+    if node.is_dir() && height_within(node, room).is_none() {
+        return Err(VfsError::new(ErrorKind::NameTooLong, path.as_str()));
+    }
+    Ok(())
+}
+
+/// How many levels `node` spans (a file 1, a directory with files 2, …), giving up with `None`
+/// once it exceeds `limit`. Iterative.
+pub(crate) fn height_within(node: &Node, limit: usize) -> Option<usize> {
+    let mut max = 0usize;
+    let mut stack: Vec<(&Node, usize)> = vec![(node, 1)];
+    while let Some((n, d)) = stack.pop() {
+        if d > limit {
+            return None;
+        }
+        max = max.max(d);
+        if let Node::Dir(dir) = n {
+            stack.extend(dir.entries().map(|(_, c)| (c, d + 1)));
+        }
+    }
+    Some(max)
+}
+
 /// A complete filesystem snapshot. The root is always a directory; a `Tree` never contains
 /// whiteouts or opaque markers (those exist only in `Layer`s).
 #[derive(Debug, Clone)]
@@ -110,6 +158,7 @@ impl Tree {
         let Some(name) = path.file_name() else {
             return Err(VfsError::new(ErrorKind::Busy, path.as_str()));
         };
+        check_depth(path)?;
         let parents: Vec<&str> = path.components().collect();
         let parents = parents
             .get(..parents.len().saturating_sub(1))
@@ -123,6 +172,7 @@ impl Tree {
         path: &AbsPath,
         f: impl FnOnce(&mut DirNode) -> VfsResult<T>,
     ) -> VfsResult<T> {
+        check_depth(path)?;
         let comps: Vec<&str> = path.components().collect();
         descend(&mut self.root, &comps, path.as_str(), f)
     }
@@ -134,6 +184,7 @@ impl Tree {
         if matches!(node, Node::Whiteout) {
             return Err(VfsError::new(ErrorKind::InvalidArgument, path.as_str()));
         }
+        check_fits(path, &node)?;
         if path.is_root() {
             return match node {
                 Node::Dir(d) => {

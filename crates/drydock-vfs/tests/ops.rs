@@ -199,3 +199,31 @@ d755 /srv @3
 "#,
     );
 }
+
+#[test]
+fn depth_and_length_limits() {
+    use drydock_vfs::{Create, ErrorKind, Upper, tree::MAX_DEPTH};
+    let mut up = Upper::new(LayerStack::new());
+    let deep = "/d".repeat(MAX_DEPTH);
+    assert_eq!(up.mkdir_all(&deep, Create::dir()).unwrap().len(), MAX_DEPTH);
+    let err = up
+        .mkdir_all(&format!("{deep}/x"), Create::dir())
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NameTooLong);
+    up.mkdir_all("/a/b", Create::dir()).unwrap();
+    // Moving the deep tree one level down would exceed the limit.
+    let err = up.rename("/d", "/a/b/d").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NameTooLong);
+    assert!(up.exists("/d"));
+    let long = format!("/{}", "n".repeat(256));
+    assert_eq!(
+        up.mkdir(&long, Create::dir()).unwrap_err().kind,
+        ErrorKind::NameTooLong
+    );
+    let path = "/x".repeat(2100);
+    assert_eq!(up.stat(&path).unwrap_err().kind, ErrorKind::NameTooLong);
+    // Walking, diffing and committing the deepest tree stays within the stack.
+    assert_eq!(up.changes().len(), MAX_DEPTH + 2);
+    let stack = up.commit_stack();
+    assert_eq!(stack.tree().count(), MAX_DEPTH + 2);
+}

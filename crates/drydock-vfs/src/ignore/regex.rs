@@ -71,7 +71,7 @@ impl Parser<'_> {
     }
 
     fn parse_alt(&mut self, depth: usize) -> Result<Ast, RegexError> {
-        if depth > 1000 {
+        if depth > 64 {
             return err("expression nests too deeply");
         }
         let mut alts = vec![self.parse_concat(depth)?];
