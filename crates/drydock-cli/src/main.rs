@@ -1,4 +1,29 @@
-//! `drydock`: dispatches on the subcommand (one file per subcommand).
+//! `drydock`: the command line over Drydock's core. `main` dispatches on the subcommand; each
+//! subcommand lives in its own file and returns the process exit status.
+mod parse;
+
+const USAGE: &str = "Usage: drydock <command> [args]
+
+Commands:
+  parse [--dump buildkit|json|none] FILE   Parse a Dockerfile as BuildKit does
+";
+
 fn main() {
-    std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args.first().map(String::as_str) {
+        Some("parse") => parse::run(args.get(1..).unwrap_or(&[])),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            0
+        }
+        Some(other) => {
+            eprintln!("drydock: unknown command {other:?}\n\n{USAGE}");
+            2
+        }
+        None => {
+            eprint!("{USAGE}");
+            2
+        }
+    };
+    std::process::exit(code);
 }

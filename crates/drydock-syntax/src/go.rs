@@ -1,6 +1,5 @@
 //! Go standard-library behaviour BuildKit relies on: `unicode.IsSpace`, `strings.ToLower`,
 //! `strconv.Quote`, `strconv.ParseBool`/`ParseUint`/`ParseInt` and their error texts.
-#![allow(dead_code)] // helpers used by the instruction stage as it lands
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use unicode_general_category::{GeneralCategory, get_general_category};

@@ -28,5 +28,6 @@ pub mod text;
 pub mod words;
 
 pub use ast::{Arg, Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, Kind, Stage};
+pub use drydock_text::{Diagnostic, Severity, TextRange};
 pub use parse::{LogicalLine, Parse, parse};
 pub use text::Text;

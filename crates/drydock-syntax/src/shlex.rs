@@ -242,6 +242,10 @@ impl Sw<'_> {
         }
         self.next();
         let mut s = String::from("<<");
+        if self.peek() == Some('-') {
+            s.push('-');
+            self.next();
+        }
         while let Some(c) = self
             .peek()
             .filter(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))

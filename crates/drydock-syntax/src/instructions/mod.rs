@@ -1,22 +1,376 @@
-//! Stage 2, BuildKit's `instructions` package: typed instructions from parser nodes.
-use crate::ast::Instruction;
+//! Stage 2, BuildKit's `instructions` package: each parser node becomes a typed [`Command`]
+//! (one file per instruction), with BuildKit's argument-count, flag and form errors, the
+//! unknown-instruction suggestion and the "no build stage" ordering check.
+use crate::ast::{Arg, Instruction, InstructionError, Kind};
+use crate::codes;
 use crate::text::Text;
-use drydock_text::Diagnostic;
+use drydock_text::{Diagnostic, TextRange};
 use serde::Serialize;
+
+mod add;
+mod arg;
+pub mod bflag;
+mod cmd;
+mod copy;
+pub mod csv;
+pub mod device;
+pub mod duration;
+mod entrypoint;
+mod env;
+mod expose;
+mod from;
+mod healthcheck;
+mod label;
+mod maintainer;
+pub mod mount;
+mod onbuild;
+pub mod ports;
+mod run;
+mod shell;
+mod sources;
+mod stopsignal;
+pub mod suggest;
+mod user;
+mod volume;
+mod workdir;
+
+pub use add::Add;
+pub use arg::{ArgDef, Args};
+pub use bflag::{FlagDef, FlagKind, FlagValue};
+pub use cmd::Cmd;
+pub use copy::Copy;
+pub use device::{Device, parse_device};
+pub use entrypoint::Entrypoint;
+pub use env::{Env, KeyValue};
+pub use expose::Expose;
+pub use from::From;
+pub use healthcheck::Healthcheck;
+pub use label::Label;
+pub use maintainer::Maintainer;
+pub use mount::{Expander, Mount, parse_mount};
+pub use onbuild::Onbuild;
+pub use ports::parse_port_specs;
+pub use run::{HeredocFile, Run, RunDevice};
+pub use shell::Shell;
+pub use sources::{SourceContent, handle_json_args};
+pub use stopsignal::StopSignal;
+pub use user::User;
+pub use volume::Volume;
+pub use workdir::Workdir;
 
 /// A typed instruction.
 #[derive(Debug, Clone, Serialize)]
+#[serde(tag = "instruction", rename_all = "lowercase")]
 pub enum Command<'a> {
-    From(FromCmd<'a>),
+    Add(Add<'a>),
+    Arg(Args<'a>),
+    Cmd(Cmd<'a>),
+    Copy(Copy<'a>),
+    Entrypoint(Entrypoint<'a>),
+    Env(Env<'a>),
+    Expose(Expose<'a>),
+    From(From<'a>),
+    Healthcheck(Healthcheck<'a>),
+    Label(Label<'a>),
+    Maintainer(Maintainer<'a>),
+    Onbuild(Onbuild<'a>),
+    Run(Run<'a>),
+    Shell(Shell<'a>),
+    Stopsignal(StopSignal<'a>),
+    User(User<'a>),
+    Volume(Volume<'a>),
+    Workdir(Workdir<'a>),
 }
 
-/// `FROM [--platform=p] image [AS name]`.
+/// A command line of RUN, CMD, ENTRYPOINT and HEALTHCHECK: exec form (JSON) or one shell string.
 #[derive(Debug, Clone, Serialize)]
-pub struct FromCmd<'a> {
-    pub image: Text<'a>,
-    pub stage_name: Option<Text<'a>>,
-    pub platform: Option<Text<'a>>,
+pub struct CmdLine<'a> {
+    pub args: Vec<Arg<'a>>,
+    /// True for the shell form (run through the SHELL).
+    pub prepend_shell: bool,
 }
 
-/// Runs the instruction stage over every node (placeholder: fills nothing yet).
-pub fn check_all(_ins: &mut [Instruction<'_>], _diags: &mut Vec<Diagnostic>) {}
+/// Why an instruction does not parse.
+#[derive(Debug, Clone)]
+pub(crate) struct Fail {
+    pub code: &'static str,
+    pub message: String,
+    pub range: TextRange,
+}
+
+pub(crate) type R<T> = Result<T, Fail>;
+
+/// One node being converted (BuildKit's `parseRequest`).
+pub(crate) struct Req<'i, 'a> {
+    pub ins: &'i Instruction<'a>,
+}
+
+impl<'i, 'a> Req<'i, 'a> {
+    pub fn args(&self) -> &'i [Arg<'a>] {
+        &self.ins.args
+    }
+
+    pub fn json(&self) -> bool {
+        self.ins.json
+    }
+
+    pub fn fail(&self, code: &'static str, message: impl Into<String>) -> Fail {
+        Fail {
+            code,
+            message: message.into(),
+            range: self.ins.span,
+        }
+    }
+
+    pub fn fail_at(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        range: TextRange,
+    ) -> Fail {
+        Fail {
+            code,
+            message: message.into(),
+            range,
+        }
+    }
+
+    /// `flags.Parse()` with the instruction's accepted flags.
+    pub fn flags(&self, defs: &'static [FlagDef<'static>]) -> R<Flags<'i, 'a>> {
+        let texts: Vec<&str> = self.ins.flags.iter().map(|f| f.text.as_str()).collect();
+        match bflag::parse(defs, &texts) {
+            Ok(values) => Ok(Flags {
+                ins: self.ins,
+                defs,
+                values,
+            }),
+            Err(e) => {
+                let range = self.ins.flags.get(e.arg).map_or(self.ins.span, |f| f.span);
+                Err(Fail {
+                    code: e.code,
+                    message: e.message,
+                    range,
+                })
+            }
+        }
+    }
+
+    pub fn exactly_one(&self, name: &str) -> R<&'i Arg<'a>> {
+        match self.args() {
+            [one] => Ok(one),
+            _ => Err(self.fail(
+                codes::MISSING_ARGUMENT,
+                format!("{name} requires exactly one argument"),
+            )),
+        }
+    }
+
+    pub fn at_least_one(&self, name: &str) -> R<()> {
+        if self.args().is_empty() {
+            return Err(self.fail(
+                codes::MISSING_ARGUMENT,
+                format!("{name} requires at least one argument"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Parsed flags of one instruction.
+pub(crate) struct Flags<'i, 'a> {
+    ins: &'i Instruction<'a>,
+    defs: &'static [FlagDef<'static>],
+    values: Vec<FlagValue>,
+}
+
+impl<'a> Flags<'_, 'a> {
+    fn slot(&self, name: &str) -> Option<&FlagValue> {
+        self.defs
+            .iter()
+            .position(|d| d.name == name)
+            .and_then(|i| self.values.get(i))
+    }
+
+    /// The value window of flag argument `idx` (after its first `=`).
+    fn window(&self, idx: usize) -> Option<Arg<'a>> {
+        let f = self.ins.flags.get(idx)?;
+        let eq = f.text.find('=')?;
+        let value = f.text.slice(eq + 1, f.text.len());
+        let span = if f.span.len() as usize == f.text.len() {
+            TextRange::new(
+                f.span.start + u32::try_from(eq + 1).unwrap_or(0),
+                f.span.end,
+            )
+        } else {
+            f.span
+        };
+        Some(Arg { value, span })
+    }
+
+    pub fn used(&self, name: &str) -> bool {
+        self.slot(name).is_some_and(|s| s.used)
+    }
+
+    pub fn bool(&self, name: &str) -> bool {
+        self.slot(name).is_some_and(|s| s.value == "true")
+    }
+
+    /// A string flag's value when given.
+    pub fn string(&self, name: &str) -> Option<Arg<'a>> {
+        let s = self.slot(name)?;
+        if !s.used {
+            return None;
+        }
+        s.arg.and_then(|i| self.window(i))
+    }
+
+    /// A string flag's value, or its default as written by BuildKit.
+    pub fn string_or_default(&self, name: &str) -> Text<'a> {
+        match self.string(name) {
+            Some(a) => a.value,
+            None => Text::Borrowed(
+                self.defs
+                    .iter()
+                    .find(|d| d.name == name)
+                    .map_or("", |d| d.default),
+            ),
+        }
+    }
+
+    pub fn strings(&self, name: &str) -> Vec<Arg<'a>> {
+        self.slot(name)
+            .map(|s| {
+                s.values
+                    .iter()
+                    .filter_map(|(i, _)| self.window(*i))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Names of the flags that appeared, sorted.
+    pub fn used_names(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = self
+            .defs
+            .iter()
+            .zip(&self.values)
+            .filter(|(_, s)| s.used)
+            .map(|(d, _)| d.name)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+/// Converts one node, as `ParseInstruction` does.
+pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
+    let req = Req { ins };
+    Ok(match ins.kind {
+        Kind::Env => Command::Env(env::parse(&req)?),
+        Kind::Maintainer => Command::Maintainer(maintainer::parse(&req)?),
+        Kind::Label => Command::Label(label::parse(&req)?),
+        Kind::Add => Command::Add(add::parse(&req)?),
+        Kind::Copy => Command::Copy(copy::parse(&req)?),
+        Kind::From => Command::From(from::parse(&req)?),
+        Kind::Onbuild => Command::Onbuild(onbuild::parse(&req)?),
+        Kind::Workdir => Command::Workdir(workdir::parse(&req)?),
+        Kind::Run => Command::Run(run::parse(&req)?),
+        Kind::Cmd => Command::Cmd(cmd::parse(&req)?),
+        Kind::Healthcheck => Command::Healthcheck(healthcheck::parse(&req)?),
+        Kind::Entrypoint => Command::Entrypoint(entrypoint::parse(&req)?),
+        Kind::Expose => Command::Expose(expose::parse(&req)?),
+        Kind::User => Command::User(user::parse(&req)?),
+        Kind::Volume => Command::Volume(volume::parse(&req)?),
+        Kind::Stopsignal => Command::Stopsignal(stopsignal::parse(&req)?),
+        Kind::Arg => Command::Arg(arg::parse(&req)?),
+        Kind::Shell => Command::Shell(shell::parse(&req)?),
+        Kind::Unknown => {
+            let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| *n).collect();
+            let message = suggest::wrap(
+                format!("unknown instruction: {}", ins.keyword.as_str()),
+                &ins.keyword,
+                &names,
+                false,
+            );
+            return Err(Fail {
+                code: codes::UNKNOWN_INSTRUCTION,
+                message,
+                range: ins.keyword_span,
+            });
+        }
+    })
+}
+
+/// Runs the instruction stage over every node: fills `command` or `error`, and reports the
+/// instruction-stage and ordering diagnostics.
+pub fn check_all(ins: &mut [Instruction<'_>], diags: &mut Vec<Diagnostic>) {
+    let mut seen_from = false;
+    let mut any_error = diags.iter().any(Diagnostic::is_error);
+    for i in ins.iter_mut() {
+        if i.error.is_some() {
+            // A FROM that does not parse still starts a stage for the ordering check, so one
+            // mistake does not cascade into "no build stage" errors.
+            seen_from |= i.kind == Kind::From;
+            continue;
+        }
+        match convert(i) {
+            Ok(cmd) => {
+                if let Command::Run(run) = &cmd
+                    && let Some(d) = run.devices.first()
+                {
+                    {
+                        diags.push(
+                            Diagnostic::warning(
+                                codes::RUN_DEVICE_UNSUPPORTED,
+                                d.span,
+                                "device feature is only supported in Dockerfile frontend 1.14.0-labs or later",
+                            )
+                            .with_hint(codes::hint(codes::RUN_DEVICE_UNSUPPORTED)),
+                        );
+                    }
+                }
+                i.command = Some(cmd);
+                match i.kind {
+                    Kind::From => seen_from = true,
+                    Kind::Arg => {}
+                    _ if !seen_from => {
+                        any_error = true;
+                        diags.push(
+                            Diagnostic::error(
+                                codes::NO_BUILD_STAGE,
+                                i.keyword_span,
+                                "no build stage in current context",
+                            )
+                            .with_hint(codes::hint(codes::NO_BUILD_STAGE)),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+            Err(f) => {
+                any_error = true;
+                seen_from |= i.kind == Kind::From;
+                diags.push(
+                    Diagnostic::error(f.code, f.range, f.message.clone())
+                        .with_hint(codes::hint(f.code)),
+                );
+                i.error = Some(InstructionError {
+                    code: f.code,
+                    message: f.message,
+                    range: f.range,
+                });
+            }
+        }
+    }
+    if !any_error && !seen_from && !ins.is_empty() {
+        let end = ins.last().map_or(0, |i| i.span.end);
+        diags.push(
+            Diagnostic::warning(
+                codes::NO_STAGES,
+                TextRange::new(end, end),
+                "dockerfile contains no stages to build",
+            )
+            .with_hint(codes::hint(codes::NO_STAGES)),
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! BuildKit's `BFlags`: `--name[=value]` flags of an instruction, with its error texts.
+use super::suggest;
+use crate::go;
+
+/// The kinds of flag BuildKit knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagKind {
+    /// `--f`, `--f=true`, `--f=false` (case-insensitive).
+    Bool,
+    /// `--f=value` (may be empty).
+    String,
+    /// `--f=value`, repeatable.
+    Strings,
+}
+
+/// A flag an instruction accepts, with its default (`"true"`/`"false"` for booleans).
+#[derive(Debug, Clone, Copy)]
+pub struct FlagDef<'n> {
+    pub name: &'n str,
+    pub kind: FlagKind,
+    pub default: &'n str,
+}
+
+impl<'n> FlagDef<'n> {
+    pub const fn new(name: &'n str, kind: FlagKind, default: &'n str) -> Self {
+        Self {
+            name,
+            kind,
+            default,
+        }
+    }
+}
+
+/// The outcome for one defined flag.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlagValue {
+    /// Whether the flag appeared.
+    pub used: bool,
+    /// The value (`"true"`/`"false"` for booleans; the default when unused).
+    pub value: String,
+    /// Index of the argument that set `value` (for String and Bool flags).
+    pub arg: Option<usize>,
+    /// Every value of a Strings flag, with the index of its argument.
+    pub values: Vec<(usize, String)>,
+}
+
+/// A flag error: BuildKit's message and the index of the offending argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagError {
+    pub code: &'static str,
+    pub message: String,
+    pub arg: usize,
+}
+
+/// `BFlags.Parse`: one [`FlagValue`] per definition, in definition order.
+pub fn parse<S: AsRef<str>>(defs: &[FlagDef<'_>], args: &[S]) -> Result<Vec<FlagValue>, FlagError> {
+    let mut out: Vec<FlagValue> = defs
+        .iter()
+        .map(|d| FlagValue {
+            value: if d.kind == FlagKind::Strings {
+                String::new()
+            } else {
+                d.default.to_owned()
+            },
+            ..FlagValue::default()
+        })
+        .collect();
+    for (i, a) in args.iter().enumerate() {
+        let a = a.as_ref();
+        let fail = |code, message| {
+            Err(FlagError {
+                code,
+                message,
+                arg: i,
+            })
+        };
+        if a == "--" {
+            return Ok(out);
+        }
+        if !a.starts_with("--") {
+            return fail(
+                crate::codes::UNKNOWN_FLAG,
+                format!("arg should start with -- : {a}"),
+            );
+        }
+        let (flag_name, value, has_value) = match a.split_once('=') {
+            Some((n, v)) => (n, v, true),
+            None => (a, "", false),
+        };
+        let name = flag_name.get(2..).unwrap_or("");
+        let Some(idx) = defs.iter().position(|d| d.name == name) else {
+            let names: Vec<&str> = defs.iter().map(|d| d.name).collect();
+            let message = suggest::wrap(format!("unknown flag: {flag_name}"), name, &names, true);
+            return fail(crate::codes::UNKNOWN_FLAG, message);
+        };
+        let (Some(def), Some(slot)) = (defs.get(idx), out.get_mut(idx)) else {
+            continue;
+        };
+        if slot.used && def.kind != FlagKind::Strings {
+            return fail(
+                crate::codes::DUPLICATE_FLAG,
+                format!("duplicate flag specified: {flag_name}"),
+            );
+        }
+        slot.used = true;
+        match def.kind {
+            FlagKind::Bool => {
+                if has_value && value.is_empty() {
+                    return fail(
+                        crate::codes::MISSING_FLAG_VALUE,
+                        format!("missing a value on flag: {flag_name}"),
+                    );
+                }
+                match &*go::to_lower(value) {
+                    "true" | "" => slot.value = "true".to_owned(),
+                    "false" => slot.value = "false".to_owned(),
+                    _ => {
+                        return fail(
+                            crate::codes::INVALID_FLAG_VALUE,
+                            format!("expecting boolean value for flag {flag_name}, not: {value}"),
+                        );
+                    }
+                }
+                slot.arg = Some(i);
+            }
+            FlagKind::String => {
+                if !has_value {
+                    return fail(
+                        crate::codes::MISSING_FLAG_VALUE,
+                        format!("missing a value on flag: {flag_name}"),
+                    );
+                }
+                slot.value = value.to_owned();
+                slot.arg = Some(i);
+            }
+            FlagKind::Strings => {
+                if !has_value {
+                    return fail(
+                        crate::codes::MISSING_FLAG_VALUE,
+                        format!("missing a value on flag: {flag_name}"),
+                    );
+                }
+                slot.values.push((i, value.to_owned()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFS: [FlagDef<'static>; 2] = [
+        FlagDef::new("str1", FlagKind::String, "HI"),
+        FlagDef::new("bool1", FlagKind::Bool, "false"),
+    ];
+
+    fn check(args: &[&str], expect: Result<(&str, &str), &str>) {
+        match (parse(&DEFS, args), expect) {
+            (Ok(v), Ok((s, b))) => {
+                assert_eq!(
+                    (v[0].value.as_str(), v[1].value.as_str()),
+                    (s, b),
+                    "{args:?}"
+                );
+            }
+            (Err(e), Err(m)) => assert_eq!(e.message, m, "{args:?}"),
+            (got, _) => panic!("{args:?}: {got:?}"),
+        }
+    }
+
+    #[test]
+    fn flags_like_buildkit() {
+        check(&[], Ok(("HI", "false")));
+        check(&["--str1="], Ok(("", "false")));
+        check(&["--bool1", "--str1=BYE"], Ok(("BYE", "true")));
+        check(&["--bool1=FALSE"], Ok(("HI", "false")));
+        check(&["--str1"], Err("missing a value on flag: --str1"));
+        check(&["--bool1="], Err("missing a value on flag: --bool1"));
+        check(
+            &["--bool1=x"],
+            Err("expecting boolean value for flag --bool1, not: x"),
+        );
+        check(
+            &["--bool2"],
+            Err("unknown flag: --bool2 (did you mean bool1?)"),
+        );
+        check(
+            &["--str1=a", "--str1=b"],
+            Err("duplicate flag specified: --str1"),
+        );
+        check(&["--", "--nope"], Ok(("HI", "false")));
+    }
+}
