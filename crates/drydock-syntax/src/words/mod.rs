@@ -8,9 +8,10 @@
 //! [`process_word`] / [`process_words`]. Variables come from any [`Env`]; unset variables expand
 //! to the empty string. [`expands`] / [`expansion_of`] say which instructions the builder expands.
 //!
-//! Everything is total: any input gives a value or an [`ExpandError`] carrying BuildKit's message,
-//! in time linear in the input (times the pattern length for `#`, `%`, `/`). A word without `$`,
-//! quotes or the escape char is returned borrowed, without allocating.
+//! Everything is total: any input gives a value or an [`ExpandError`] carrying BuildKit's message.
+//! Lexing is linear in the word; a glob match costs O(value × pattern) with no backtracking (`//`
+//! searches once per match, as Go does). A word without `$`, quotes or the escape char is returned
+//! borrowed, without allocating.
 //!
 //! Files: `lexer` (the state machine), `split` (word splitting), `pattern` (globs → Go regexp
 //! text, compiled globs, the reverse helpers), `matcher` (leftmost-first glob matching),
