@@ -197,10 +197,10 @@ impl Shell {
     }
 
     pub fn unset_var(&mut self, name: &str) -> Result<(), String> {
-        if let Some(v) = self.vars.get(name) {
-            if v.readonly {
-                return Err(format!("{name}: is read only"));
-            }
+        if let Some(v) = self.vars.get(name)
+            && v.readonly
+        {
+            return Err(format!("{name}: is read only"));
         }
         self.vars.remove(name);
         Ok(())

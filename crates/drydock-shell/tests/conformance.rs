@@ -4,6 +4,7 @@
 //! test per row.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/fixture.rs"]
 mod fixture;
 
 use drydock_shell::{Process, Registry, Runtime, ShellConfig, User, run_argv};
@@ -71,10 +72,10 @@ fn add_file(suite: &mut Suite, dir: &Path, file: &'static str) {
             if out != want_out {
                 problems.push(format!("stdout: want {want_out:?}\n        got  {out:?}"));
             }
-            if let Some(we) = &want_err {
-                if &err != we {
-                    problems.push(format!("stderr: want {we:?}\n        got  {err:?}"));
-                }
+            if let Some(we) = &want_err
+                && &err != we
+            {
+                problems.push(format!("stderr: want {we:?}\n        got  {err:?}"));
             }
             if status != want_exit {
                 problems.push(format!("exit: want {want_exit} got {status}"));

@@ -2,6 +2,7 @@
 //! input, the interpreter always stops (step limit) on random scripts.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/fixture.rs"]
 mod fixture;
 
 use drydock_shell::ast::{Command, CompoundKind, List, RedirTarget, Word, WordPart};
@@ -191,7 +192,7 @@ fn deep_nesting_is_bounded() {
         format!("{}echo deep{}", "( ".repeat(150), " )".repeat(150)),
         format!("{}echo deep{}", "$(echo ".repeat(90), ")".repeat(90)),
         format!("echo $(({}1{}))", "(".repeat(400), ")".repeat(400)),
-        format!("f() {{ f; }}; f"),
+        "f() { f; }; f".to_string(),
     ];
     for src in cases {
         check_script(&src, false).unwrap();

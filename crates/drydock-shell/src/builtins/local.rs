@@ -17,15 +17,15 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
             return Err(sh.fatal(rt, &format!("{name}: bad variable name")));
         }
         let old = sh.vars.get(name).cloned();
-        if let Some(frame) = sh.locals.last_mut() {
-            if !frame.iter().any(|(n, _)| n == name) {
-                frame.push((name.to_owned(), old));
-            }
+        if let Some(frame) = sh.locals.last_mut()
+            && !frame.iter().any(|(n, _)| n == name)
+        {
+            frame.push((name.to_owned(), old));
         }
-        if let Some(v) = value {
-            if let Err(m) = sh.set_var(name, v) {
-                return Err(sh.fatal(rt, &m));
-            }
+        if let Some(v) = value
+            && let Err(m) = sh.set_var(name, v)
+        {
+            return Err(sh.fatal(rt, &m));
         }
     }
     Ok(0)

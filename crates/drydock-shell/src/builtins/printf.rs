@@ -248,10 +248,10 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                         b'x' => format!("{:x}", v as u64),
                         _ => format!("{:X}", v as u64),
                     };
-                    if let Some(p) = prec {
-                        if digits.len() < p {
-                            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
-                        }
+                    if let Some(p) = prec
+                        && digits.len() < p
+                    {
+                        digits = format!("{}{digits}", "0".repeat(p - digits.len()));
                     }
                     if alt && conv == b'o' && !digits.starts_with('0') {
                         digits.insert(0, '0');

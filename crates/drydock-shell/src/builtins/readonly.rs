@@ -28,10 +28,10 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
         if !is_name(name) {
             return Err(sh.fatal(rt, &format!("{name}: bad variable name")));
         }
-        if let Some(v) = value {
-            if let Err(m) = sh.set_var(name, v) {
-                return Err(sh.fatal(rt, &m));
-            }
+        if let Some(v) = value
+            && let Err(m) = sh.set_var(name, v)
+        {
+            return Err(sh.fatal(rt, &m));
         }
         sh.vars.entry(name.to_owned()).or_default().readonly = true;
     }

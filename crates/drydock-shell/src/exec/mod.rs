@@ -109,13 +109,11 @@ impl Shell {
                 Err(Flow::Break(_)) | Err(Flow::Continue(_)) => {}
             }
         }
-        if !exited {
-            if let Some(e) = &script.error {
-                self.line = e.line;
-                let msg = e.message.clone();
-                self.errmsg(rt, &msg);
-                self.status = 2;
-            }
+        if !exited && let Some(e) = &script.error {
+            self.line = e.line;
+            let msg = e.message.clone();
+            self.errmsg(rt, &msg);
+            self.status = 2;
         }
         self.run_exit_trap(rt);
         self.status

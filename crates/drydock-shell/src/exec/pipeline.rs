@@ -27,10 +27,10 @@ impl Shell {
 
     fn exec_pipeline_stages(&mut self, rt: &mut Runtime<'_>, p: &Pipeline) -> Exec {
         let n = p.commands.len();
-        if n == 1 {
-            if let Some(c) = p.commands.first() {
-                return self.exec_command(rt, c);
-            }
+        if n == 1
+            && let Some(c) = p.commands.first()
+        {
+            return self.exec_command(rt, c);
         }
         let mut carry: Option<Vec<u8>> = None;
         let mut status = 0;

@@ -133,12 +133,12 @@ impl Shell {
                 }
                 let path = resolve(&self.cwd, &target);
                 let existing = rt.fs.stat(&path);
-                if r.op == RedirOp::Out && self.opts.noclobber {
-                    if let Ok(st) = existing {
-                        if st.kind == Kind::File {
-                            return Err(Some(format!("cannot create {target}: File exists")));
-                        }
-                    }
+                if r.op == RedirOp::Out
+                    && self.opts.noclobber
+                    && let Ok(st) = existing
+                    && st.kind == Kind::File
+                {
+                    return Err(Some(format!("cannot create {target}: File exists")));
                 }
                 if let Ok(st) = existing {
                     if st.kind == Kind::Dir {

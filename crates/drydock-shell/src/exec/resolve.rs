@@ -52,13 +52,13 @@ pub fn find_executable(
     for dir in path_var.split(':') {
         let dir = if dir.is_empty() { "." } else { dir };
         let p = resolve(cwd, &format!("{dir}/{name}"));
-        if let Ok(st) = fs.stat(&p) {
-            if st.kind == Kind::File {
-                if access(user, &st, 0o1) {
-                    return Resolved::File(p);
-                }
-                denied.get_or_insert(p);
+        if let Ok(st) = fs.stat(&p)
+            && st.kind == Kind::File
+        {
+            if access(user, &st, 0o1) {
+                return Resolved::File(p);
             }
+            denied.get_or_insert(p);
         }
     }
     match denied {

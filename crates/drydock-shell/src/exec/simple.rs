@@ -25,10 +25,10 @@ impl Shell {
         let mut assigns = Vec::new();
         for a in &c.assigns {
             let v = self.expand_string(rt, &a.value, Ctx::Assign)?;
-            if argv.is_empty() {
-                if let Err(m) = self.set_var(&a.name, v.clone()) {
-                    return Err(self.fatal(rt, &m));
-                }
+            if argv.is_empty()
+                && let Err(m) = self.set_var(&a.name, v.clone())
+            {
+                return Err(self.fatal(rt, &m));
             }
             assigns.push((a.name.clone(), v));
         }

@@ -223,10 +223,7 @@ impl P<'_> {
 
     fn binary(&mut self, min: u8, eval: bool) -> Result<i64, String> {
         let mut lhs = self.unary(eval)?;
-        loop {
-            let T::Op(op) = self.peek().clone() else {
-                break;
-            };
+        while let T::Op(op) = self.peek().clone() {
             let Some(prec) = binprec(op) else { break };
             if prec < min.max(1) {
                 break;

@@ -117,29 +117,29 @@ impl Shell {
     ) -> XResult<()> {
         let mut parts = w.parts.as_slice();
         // Tilde prefix: an unquoted `~…` up to the first `/` of the leading literal.
-        if let Some(WordPart::Lit(first)) = parts.first() {
-            if first.starts_with('~') {
-                let (prefix, rest) = match first.find('/') {
-                    Some(i) => (first.get(..i).unwrap_or(""), first.get(i..).unwrap_or("")),
-                    None if parts.len() == 1 => (first.as_str(), ""),
-                    None => ("", ""),
-                };
-                if !prefix.is_empty() {
-                    if let Some(home) = self.tilde(rt, prefix.get(1..).unwrap_or("")) {
-                        out.push(Piece::Text {
-                            s: home,
-                            quoted: true,
-                            split: false,
-                        });
-                        let rest = self.tilde_in_assign(rt, rest, ctx);
-                        out.push(Piece::Text {
-                            s: rest,
-                            quoted: false,
-                            split: false,
-                        });
-                        parts = parts.get(1..).unwrap_or(&[]);
-                    }
-                }
+        if let Some(WordPart::Lit(first)) = parts.first()
+            && first.starts_with('~')
+        {
+            let (prefix, rest) = match first.find('/') {
+                Some(i) => (first.get(..i).unwrap_or(""), first.get(i..).unwrap_or("")),
+                None if parts.len() == 1 => (first.as_str(), ""),
+                None => ("", ""),
+            };
+            if !prefix.is_empty()
+                && let Some(home) = self.tilde(rt, prefix.get(1..).unwrap_or(""))
+            {
+                out.push(Piece::Text {
+                    s: home,
+                    quoted: true,
+                    split: false,
+                });
+                let rest = self.tilde_in_assign(rt, rest, ctx);
+                out.push(Piece::Text {
+                    s: rest,
+                    quoted: false,
+                    split: false,
+                });
+                parts = parts.get(1..).unwrap_or(&[]);
             }
         }
         for p in parts {

@@ -185,11 +185,11 @@ fn class_matches(name: &str, c: char) -> bool {
 fn parse_class(chars: &[PatChar], start: usize) -> Option<(Item, usize)> {
     let mut i = start;
     let mut negate = false;
-    if let Some(&(c, false)) = chars.get(i) {
-        if c == '!' || c == '^' {
-            negate = true;
-            i += 1;
-        }
+    if let Some(&(c, false)) = chars.get(i)
+        && (c == '!' || c == '^')
+    {
+        negate = true;
+        i += 1;
     }
     let mut ranges = Vec::new();
     let mut first = true;
@@ -212,7 +212,7 @@ fn parse_class(chars: &[PatChar], start: usize) -> Option<(Item, usize)> {
         let lo = c;
         i += 1;
         if chars.get(i).map(|p| p.0) == Some('-')
-            && chars.get(i + 1).is_some_and(|&(n, l)| !(n == ']' && !l))
+            && chars.get(i + 1).is_some_and(|&(n, l)| n != ']' || l)
         {
             let hi = chars.get(i + 1).map_or(lo, |p| p.0);
             ranges.push(ClassItem::Range(lo, hi));

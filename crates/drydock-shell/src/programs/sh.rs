@@ -116,11 +116,7 @@ impl Program for Sh {
             let text = match ctx.rt.fs.read_file(&path) {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                 Err(_) => {
-                    let who = if self.bash {
-                        invoked.clone()
-                    } else {
-                        invoked.clone()
-                    };
+                    let who = invoked.clone();
                     ctx.stderr(format!("{who}: 0: cannot open {file}: No such file\n").as_bytes());
                     return if self.bash { 127 } else { 2 };
                 }
@@ -140,11 +136,11 @@ impl Program for Sh {
             &[]
         };
         let mut sh = new_shell(ctx, self.bash, &arg0, args, stdin_for_shell);
-        if !flags.is_empty() {
-            if let Err(m) = crate::builtins::apply_set_options(&mut sh, ctx.rt, &flags) {
-                ctx.stderr(format!("{invoked}: 0: {m}\n").as_bytes());
-                return 2;
-            }
+        if !flags.is_empty()
+            && let Err(m) = crate::builtins::apply_set_options(&mut sh, ctx.rt, &flags)
+        {
+            ctx.stderr(format!("{invoked}: 0: {m}\n").as_bytes());
+            return 2;
         }
         run_text(ctx, &mut sh, &text)
     }

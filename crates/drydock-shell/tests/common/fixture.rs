@@ -1,5 +1,6 @@
 //! The filesystem every shell conformance case runs over: a minimal image layout plus the
 //! fixture folder `regen.py` creates on the host (keep both in sync).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use drydock_shell::programs::program_marker;
 use drydock_vfs::{Content, Create, LayerStack, Upper};
 
