@@ -182,6 +182,27 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// Records a "not simulated" warning at `span`.
+    pub(crate) fn not_simulated(&mut self, span: TextRange, msg: &str) {
+        self.diagnostics.push(
+            drydock_text::Diagnostic::warning(crate::error::CODE_NOT_SIMULATED, span, msg)
+                .with_hint("Drydock's shell runs this differently from a real container"),
+        );
+    }
+
+    /// Warns about command names whose behaviour the interpreter does not simulate.
+    fn check_simulated_command(&mut self, w: &Word, span: TextRange) {
+        let msg = match w.as_literal() {
+            Some("[[") => "`[[ … ]]` is not simulated (bash-only; dash reports `[[: not found`)",
+            Some("alias") => "aliases are recorded but never expanded",
+            Some("trap") => "traps are recorded; only the EXIT trap runs",
+            Some("kill" | "jobs" | "fg" | "bg" | "disown") => "job control is not simulated",
+            Some("ulimit" | "times") => "resource limits and times are not simulated",
+            _ => return,
+        };
+        self.not_simulated(span, msg);
+    }
+
     /// A list that must not be empty; at the end of input dash says what it expected next.
     pub(crate) fn nonempty_list(&mut self, expect: &str) -> PResult<List> {
         let l = self.parse_list(true)?;
@@ -316,6 +337,12 @@ impl<'s> Parser<'s> {
                 Tok::Op(Op::Semi) | Tok::Op(Op::Amp) => {
                     self.next_token()?;
                     item.background = t.tok == Tok::Op(Op::Amp);
+                    if item.background {
+                        self.not_simulated(
+                            t.span,
+                            "`&` runs the command in the foreground: background jobs are not simulated",
+                        );
+                    }
                     items.push(item);
                     if !nested && self.peek_token()?.tok == Tok::Newline {
                         break;
@@ -470,6 +497,9 @@ impl<'s> Parser<'s> {
                             e.message = "Syntax error: Bad function name".into();
                             return Err(e);
                         }
+                    }
+                    if cmd.words.is_empty() {
+                        self.check_simulated_command(w, t.span);
                     }
                     cmd.words.push(w.clone());
                 }
