@@ -93,21 +93,6 @@ fn last_component(path: &str) -> Last {
 }
 
 impl Upper {
-    /// Stamps the parent of `path` with the clock (a directory's mtime changes when entries are
-    /// added or removed).
-    fn touch_parent(&mut self, path: &AbsPath) {
-        if let Some(parent) = path.parent() {
-            let now = self.now;
-            // The parent exists: the caller just created or removed an entry in it.
-            let _ = self.tree.modify(&parent, |n| {
-                if let Some(m) = n.meta_mut() {
-                    m.mtime = now;
-                }
-                Ok(())
-            });
-        }
-    }
-
     /// Writes `content` to a file like `open(O_WRONLY|O_CREAT|O_TRUNC)` + `write`: follows a final
     /// symlink (creating a dangling link's target), replaces an existing file's contents (keeping
     /// its mode and owner, updating its mtime) or creates it with `create`. `EISDIR` for a
@@ -131,8 +116,7 @@ impl Upper {
             None if r.trailing_slash => return Err(err(ErrorKind::IsADirectory, path)),
             None => {
                 self.tree
-                    .put(&target, Node::file(create.meta(now), content))?;
-                self.touch_parent(&target);
+                    .put_stamped(&target, Node::file(create.meta(now), content), self.now)?;
             }
         }
         Ok(target)
@@ -167,9 +151,11 @@ impl Upper {
             return Err(err(ErrorKind::IsADirectory, path));
         }
         let target = r.path;
-        self.tree
-            .put(&target, Node::file(create.meta(self.now), content))?;
-        self.touch_parent(&target);
+        self.tree.put_stamped(
+            &target,
+            Node::file(create.meta(self.now), content),
+            self.now,
+        )?;
         Ok(target)
     }
 
@@ -191,9 +177,11 @@ impl Upper {
         if r.trailing_slash {
             return Err(err(ErrorKind::IsADirectory, path));
         }
-        self.tree
-            .put(&target, Node::file(create.meta(self.now), Content::empty()))?;
-        self.touch_parent(&target);
+        self.tree.put_stamped(
+            &target,
+            Node::file(create.meta(self.now), Content::empty()),
+            self.now,
+        )?;
         Ok(target)
     }
 
@@ -204,8 +192,8 @@ impl Upper {
             return Err(err(ErrorKind::AlreadyExists, path));
         }
         let target = r.path;
-        self.tree.put(&target, Node::dir(create.meta(self.now)))?;
-        self.touch_parent(&target);
+        self.tree
+            .put_stamped(&target, Node::dir(create.meta(self.now)), self.now)?;
         Ok(target)
     }
 
@@ -242,8 +230,8 @@ impl Upper {
                 }
                 None => {
                     let target = r.path;
-                    self.tree.put(&target, Node::dir(create.meta(self.now)))?;
-                    self.touch_parent(&target);
+                    self.tree
+                        .put_stamped(&target, Node::dir(create.meta(self.now)), self.now)?;
                     created.push(target);
                 }
             }
@@ -262,8 +250,7 @@ impl Upper {
             }
             Some(_) => {
                 let target = r.path;
-                self.tree.take(&target)?;
-                self.touch_parent(&target);
+                self.tree.take_stamped(&target, self.now)?;
                 Ok(())
             }
         }
@@ -286,8 +273,7 @@ impl Upper {
                     return Err(err(ErrorKind::DirectoryNotEmpty, path));
                 }
                 let target = r.path;
-                self.tree.take(&target)?;
-                self.touch_parent(&target);
+                self.tree.take_stamped(&target, self.now)?;
                 Ok(())
             }
             Some(_) => Err(err(ErrorKind::NotADirectory, path)),
@@ -311,8 +297,7 @@ impl Upper {
             Some(NodeRef::Root(_)) => Err(err(ErrorKind::Busy, path)),
             Some(_) => {
                 let target = r.path;
-                self.tree.take(&target)?;
-                self.touch_parent(&target);
+                self.tree.take_stamped(&target, self.now)?;
                 Ok(true)
             }
         }
@@ -364,10 +349,8 @@ impl Upper {
             (_, Some(_)) => {}
         }
         crate::tree::check_fits(&to_path, &src).map_err(|e| err(e.kind, to))?;
-        self.tree.take(&from_path)?;
-        self.touch_parent(&from_path);
-        self.tree.put(&to_path, src)?;
-        self.touch_parent(&to_path);
+        self.tree.take_stamped(&from_path, self.now)?;
+        self.tree.put_stamped(&to_path, src, self.now)?;
         Ok(())
     }
 
@@ -389,14 +372,14 @@ impl Upper {
         }
         let meta = Metadata::symlink_default().owned_by(uid, gid).at(self.now);
         let at = r.path;
-        self.tree.put(
+        self.tree.put_stamped(
             &at,
             Node::Symlink(crate::node::SymlinkNode {
                 meta,
                 target: Arc::from(target),
             }),
+            self.now,
         )?;
-        self.touch_parent(&at);
         Ok(at)
     }
 
@@ -414,8 +397,7 @@ impl Upper {
             return Err(err(ErrorKind::AlreadyExists, new));
         }
         let at = r.path;
-        self.tree.put(&at, src)?;
-        self.touch_parent(&at);
+        self.tree.put_stamped(&at, src, self.now)?;
         Ok(at)
     }
 

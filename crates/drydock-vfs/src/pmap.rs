@@ -45,6 +45,7 @@ impl TreapKey for String {
 
 type Link<K, V> = Option<Arc<TNode<K, V>>>;
 
+#[derive(Clone)]
 struct TNode<K, V> {
     key: K,
     val: V,
@@ -52,6 +53,75 @@ struct TNode<K, V> {
     len: usize,
     left: Link<K, V>,
     right: Link<K, V>,
+}
+
+/// In-place insertion: nodes on the search path are copied only when shared with another
+/// version (`Arc::make_mut`), so repeated edits of one version do not reallocate its path.
+fn insert_mut<K: TreapKey, V: Clone>(link: &mut Link<K, V>, key: K, prio: u64, val: V) {
+    let Some(arc) = link else {
+        *link = mk(key, val, prio, None, None);
+        return;
+    };
+    match key.cmp(&arc.key) {
+        Ordering::Equal => Arc::make_mut(arc).val = val,
+        _ if outranks(prio, &key, arc.prio, &arc.key) => {
+            let (l, _, r) = split(link, &key);
+            *link = mk(key, val, prio, l, r);
+        }
+        Ordering::Less => {
+            let n = Arc::make_mut(arc);
+            insert_mut(&mut n.left, key, prio, val);
+            n.len = 1 + len(&n.left) + len(&n.right);
+        }
+        Ordering::Greater => {
+            let n = Arc::make_mut(arc);
+            insert_mut(&mut n.right, key, prio, val);
+            n.len = 1 + len(&n.left) + len(&n.right);
+        }
+    }
+}
+
+/// In-place removal of a key known to be present.
+fn remove_mut<K, V: Clone, Q>(link: &mut Link<K, V>, key: &Q) -> Option<V>
+where
+    K: TreapKey + Borrow<Q>,
+    Q: Ord + ?Sized,
+{
+    let arc = link.as_mut()?;
+    match key.cmp(arc.key.borrow()) {
+        Ordering::Equal => {
+            let v = arc.val.clone();
+            *link = merge(&arc.left, &arc.right);
+            Some(v)
+        }
+        Ordering::Less => {
+            let n = Arc::make_mut(arc);
+            let v = remove_mut(&mut n.left, key)?;
+            n.len -= 1;
+            Some(v)
+        }
+        Ordering::Greater => {
+            let n = Arc::make_mut(arc);
+            let v = remove_mut(&mut n.right, key)?;
+            n.len -= 1;
+            Some(v)
+        }
+    }
+}
+
+/// A mutable reference to the value for a key known to be present (shared nodes on the way
+/// are copied).
+fn get_mut<'a, K, V: Clone, Q>(link: &'a mut Link<K, V>, key: &Q) -> Option<&'a mut V>
+where
+    K: TreapKey + Borrow<Q>,
+    Q: Ord + ?Sized,
+{
+    let n = Arc::make_mut(link.as_mut()?);
+    match key.cmp(n.key.borrow()) {
+        Ordering::Equal => Some(&mut n.val),
+        Ordering::Less => get_mut(&mut n.left, key),
+        Ordering::Greater => get_mut(&mut n.right, key),
+    }
 }
 
 fn len<K, V>(l: &Link<K, V>) -> usize {
@@ -135,59 +205,6 @@ fn merge<K: TreapKey, V: Clone>(a: &Link<K, V>, b: &Link<K, V>) -> Link<K, V> {
                     y.right.clone(),
                 )
             }
-        }
-    }
-}
-
-fn insert<K: TreapKey, V: Clone>(t: &Link<K, V>, key: K, prio: u64, val: V) -> Link<K, V> {
-    let Some(n) = t else {
-        return mk(key, val, prio, None, None);
-    };
-    match key.cmp(&n.key) {
-        Ordering::Equal => mk(key, val, n.prio, n.left.clone(), n.right.clone()),
-        _ if outranks(prio, &key, n.prio, &n.key) => {
-            let (l, _, r) = split(t, &key);
-            mk(key, val, prio, l, r)
-        }
-        Ordering::Less => mk(
-            n.key.clone(),
-            n.val.clone(),
-            n.prio,
-            insert(&n.left, key, prio, val),
-            n.right.clone(),
-        ),
-        Ordering::Greater => mk(
-            n.key.clone(),
-            n.val.clone(),
-            n.prio,
-            n.left.clone(),
-            insert(&n.right, key, prio, val),
-        ),
-    }
-}
-
-/// Removes `key`; `None` when absent (so callers keep the original, pointer-identical tree).
-fn remove<K, V: Clone, Q>(t: &Link<K, V>, key: &Q) -> Option<(Link<K, V>, V)>
-where
-    K: TreapKey + Borrow<Q>,
-    Q: Ord + ?Sized,
-{
-    let n = t.as_ref()?;
-    match key.cmp(n.key.borrow()) {
-        Ordering::Equal => Some((merge(&n.left, &n.right), n.val.clone())),
-        Ordering::Less => {
-            let (l, v) = remove(&n.left, key)?;
-            Some((
-                mk(n.key.clone(), n.val.clone(), n.prio, l, n.right.clone()),
-                v,
-            ))
-        }
-        Ordering::Greater => {
-            let (r, v) = remove(&n.right, key)?;
-            Some((
-                mk(n.key.clone(), n.val.clone(), n.prio, n.left.clone(), r),
-                v,
-            ))
         }
     }
 }
@@ -317,7 +334,20 @@ impl<K: TreapKey, V: Clone> PMap<K, V> {
     /// Inserts or replaces (path copying; other versions are unaffected).
     pub fn insert(&mut self, key: K, val: V) {
         let prio = key.priority();
-        self.root = insert(&self.root, key, prio, val);
+        insert_mut(&mut self.root, key, prio, val);
+    }
+
+    /// A mutable reference to the value for `key`; nodes shared with other versions are copied
+    /// on the way down, others are modified in place. `None` (nothing copied) when absent.
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        if !self.contains_key(key) {
+            return None;
+        }
+        get_mut(&mut self.root, key)
     }
 
     /// Removes `key`, returning its value. When absent the map is left untouched.
@@ -326,9 +356,10 @@ impl<K: TreapKey, V: Clone> PMap<K, V> {
         K: Borrow<Q>,
         Q: Ord + ?Sized,
     {
-        let (root, v) = remove(&self.root, key)?;
-        self.root = root;
-        Some(v)
+        if !self.contains_key(key) {
+            return None;
+        }
+        remove_mut(&mut self.root, key)
     }
 
     /// Builds a map from entries (later duplicates win).
@@ -345,6 +376,33 @@ impl<K: TreapKey, V: Clone> PMap<K, V> {
     pub fn diff<'a>(&'a self, new: &'a Self, f: &mut dyn FnMut(DiffItem<'_, K, V>)) {
         diff_links(&self.root, &new.root, f);
     }
+}
+
+impl<K, V> PMap<K, V> {
+    /// Visits every treap node not yet in `seen` (by address), calling `f` on its value; a node
+    /// already seen is skipped with its whole subtree (it is shared). Returns the number of
+    /// nodes newly visited.
+    pub(crate) fn visit_unique(
+        &self,
+        seen: &mut std::collections::BTreeSet<usize>,
+        f: &mut dyn FnMut(&V),
+    ) -> usize {
+        let mut n = 0;
+        let mut stack: Vec<&Arc<TNode<K, V>>> = self.root.iter().collect();
+        while let Some(node) = stack.pop() {
+            if !seen.insert(Arc::as_ptr(node) as usize) {
+                continue;
+            }
+            n += 1;
+            f(&node.val);
+            stack.extend(node.left.iter());
+            stack.extend(node.right.iter());
+        }
+        n
+    }
+
+    /// Heap bytes of one treap node.
+    pub(crate) const NODE_BYTES: usize = std::mem::size_of::<TNode<K, V>>() + 16;
 }
 
 fn diff_links<K: TreapKey, V: Clone>(

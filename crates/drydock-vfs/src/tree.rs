@@ -209,6 +209,36 @@ impl Tree {
         })
     }
 
+    /// `put` that also stamps the parent directory's mtime (one path copy).
+    pub(crate) fn put_stamped(
+        &mut self,
+        path: &AbsPath,
+        node: Node,
+        now: crate::meta::Timestamp,
+    ) -> VfsResult<()> {
+        check_fits(path, &node)?;
+        self.with_parent(path, |dir, name| {
+            dir.insert(Arc::from(name), node);
+            dir.meta.mtime = now;
+            Ok(())
+        })
+    }
+
+    /// `take` that also stamps the parent directory's mtime (one path copy).
+    pub(crate) fn take_stamped(
+        &mut self,
+        path: &AbsPath,
+        now: crate::meta::Timestamp,
+    ) -> VfsResult<Node> {
+        self.with_parent(path, |dir, name| {
+            let n = dir
+                .remove(name)
+                .ok_or_else(|| VfsError::new(ErrorKind::NotFound, path.as_str()))?;
+            dir.meta.mtime = now;
+            Ok(n)
+        })
+    }
+
     /// Runs `f` on the node at `path` (lexical; `ENOENT` when missing). The root is passed as a
     /// `Node::Dir` and must stay a directory.
     pub fn modify<T>(
@@ -421,12 +451,13 @@ fn descend<T, F: FnOnce(&mut DirNode) -> VfsResult<T>>(
     let Some((first, rest)) = comps.split_first() else {
         return f(dir);
     };
-    let (key, mut child) = match dir.entries.get_key_value(*first) {
-        Some((k, Node::Dir(d))) => (k.clone(), d.clone()),
+    match dir.get(first) {
+        Some(Node::Dir(_)) => {}
         Some(_) => return Err(VfsError::new(ErrorKind::NotADirectory, full)),
         None => return Err(VfsError::new(ErrorKind::NotFound, full)),
-    };
-    let r = descend(&mut child, rest, full, f)?;
-    dir.insert(key, Node::Dir(child));
-    Ok(r)
+    }
+    match dir.entries.get_mut(*first) {
+        Some(Node::Dir(child)) => descend(child, rest, full, f),
+        _ => Err(VfsError::new(ErrorKind::NotFound, full)),
+    }
 }
