@@ -46,6 +46,9 @@ fn format_escape(b: &[u8], i: &mut usize, out: &mut Vec<u8>) {
     }
 }
 
+/// Widths and precisions are capped (a simulation bound; glibc would try to allocate).
+const MAX_PAD: usize = 1 << 16;
+
 struct Args<'a> {
     list: &'a [String],
     i: usize,
@@ -166,7 +169,7 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                 if w < 0 {
                     left = true;
                 }
-                width = Some(w.unsigned_abs() as usize);
+                width = Some((w.unsigned_abs() as usize).min(MAX_PAD));
             } else {
                 let mut w = 0usize;
                 let mut any = false;
@@ -176,7 +179,7 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                     any = true;
                 }
                 if any {
-                    width = Some(w.min(1 << 20));
+                    width = Some(w.min(MAX_PAD));
                 }
             }
             let mut prec: Option<usize> = None;
@@ -184,14 +187,17 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                 i += 1;
                 if fb.get(i) == Some(&b'*') {
                     i += 1;
-                    prec = Some(num_arg(args.next().unwrap_or("")).unwrap_or(0).max(0) as usize);
+                    prec = Some(
+                        (num_arg(args.next().unwrap_or("")).unwrap_or(0).max(0) as usize)
+                            .min(MAX_PAD),
+                    );
                 } else {
                     let mut p = 0usize;
                     while let Some(d @ b'0'..=b'9') = fb.get(i) {
                         p = p.saturating_mul(10).saturating_add(usize::from(d - b'0'));
                         i += 1;
                     }
-                    prec = Some(p.min(1 << 20));
+                    prec = Some(p.min(MAX_PAD));
                 }
             }
             // length modifiers are accepted and ignored

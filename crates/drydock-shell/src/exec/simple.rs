@@ -8,6 +8,9 @@ use crate::expand::Ctx;
 use crate::process::Runtime;
 use crate::state::{Shell, Var};
 
+/// Bound on the expanded words of one command (keeps `x=$x$x` loops from exhausting memory).
+const MAX_WORDS_BYTES: usize = 64 << 20;
+
 impl Shell {
     fn trace(&mut self, rt: &mut Runtime<'_>, fields: &[String]) {
         if self.opts.xtrace {
@@ -31,6 +34,14 @@ impl Shell {
                 return Err(self.fatal(rt, &m));
             }
             assigns.push((a.name.clone(), v));
+        }
+        let size: usize = argv.iter().map(String::len).sum::<usize>()
+            + assigns.iter().map(|(_, v)| v.len()).sum::<usize>();
+        if size > MAX_WORDS_BYTES {
+            let msg = "simulation memory limit exceeded (a command's words exceed 64 MiB)";
+            self.errmsg(rt, msg);
+            rt.aborted = Some(super::LIMIT_STATUS);
+            return Err(Flow::Exit(super::LIMIT_STATUS));
         }
         let mut trace: Vec<String> = assigns.iter().map(|(k, v)| format!("{k}={v}")).collect();
         trace.extend(argv.iter().cloned());
