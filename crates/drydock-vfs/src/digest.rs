@@ -124,6 +124,37 @@ pub fn chain_id(diff_ids: &[Digest]) -> Option<Digest> {
     Some(cur)
 }
 
+/// A checksum of an entry's contents for build-cache keys (BuildKit's "content checksum"): kind,
+/// permission bits, owner, symlink targets and file contents of the entry and, for a directory,
+/// of everything below it (relative paths, pre-order). Modification times are NOT included, so
+/// touching a file does not change it. The entry's own name is not included either.
+pub fn content_tree_digest(node: &Node) -> Digest {
+    let mut h = Sha256::new();
+    h.update(b"drydock-content-v1\n");
+    cache_record(&mut h, "", node);
+    if let Node::Dir(d) = node {
+        for (path, n) in crate::walk::Walk::new(d, crate::path::AbsPath::root()) {
+            cache_record(&mut h, path.relative(), n);
+        }
+    }
+    Digest(h.finalize().into())
+}
+
+fn cache_record(h: &mut Sha256, path: &str, node: &Node) {
+    let (kind, payload) = match node {
+        Node::File(f) => ('f', content_digest(&f.content).to_string()),
+        Node::Dir(_) => ('d', String::new()),
+        Node::Symlink(l) => ('l', l.target.to_string()),
+        Node::Whiteout => ('w', String::new()),
+    };
+    let (mode, uid, gid) = node.meta().map_or((0, 0, 0), |m| (m.mode, m.uid, m.gid));
+    h.update(format!("{kind} ").as_bytes());
+    h.update(path.as_bytes());
+    h.update(format!("\0{mode:o} {uid} {gid} ").as_bytes());
+    h.update(payload.as_bytes());
+    h.update(b"\0");
+}
+
 /// The diff id of a layer (see the module documentation).
 pub fn layer_digest(layer: &Layer) -> Digest {
     if layer.is_empty()

@@ -179,3 +179,43 @@ f600 /deep/er/f.py "print()" 1000:1000
 "#
     );
 }
+
+#[test]
+fn json_roundtrip_and_content_digests() {
+    let base = LayerStack::from_layers([layer("f etc/motd hi\nd var/cache\nf var/cache/a 1")]);
+    let mut up = Upper::new(base);
+    up.write_file(
+        "/bin.dat",
+        Content::bytes(vec![0xff, 0, 1]),
+        drydock_vfs::Create::file(),
+    )
+    .unwrap();
+    up.place(
+        &Node::file(
+            Metadata::file_default(),
+            Content::synthetic(1 << 30, 7, Some("torch")),
+        ),
+        "/opt/torch.so",
+        &CopyOptions::default(),
+    )
+    .unwrap();
+    up.remove_all("/var/cache").unwrap();
+    up.symlink("etc/motd", "/motd", 0, 0).unwrap();
+    let stack = up.commit_stack();
+    let json = serde_json::to_string(&stack).unwrap();
+    let back: LayerStack = serde_json::from_str(&json).unwrap();
+    assert_eq!(common::listing(back.tree()), common::listing(stack.tree()));
+    assert_eq!(back.diff_ids(), stack.diff_ids());
+    assert!(json.contains("\"base64\":\"/wAB\""), "{json}");
+    assert!(json.contains("\"type\":\"whiteout\""), "{json}");
+    assert_eq!(stack.layers()[1].size(), (1 << 30) + 3 + 8);
+    // Cache digests ignore mtimes but see modes and contents.
+    let node = |t: &Tree, p: &str| t.lookup(p, false).unwrap().1.to_node();
+    let mut up2 = Upper::new(stack.clone());
+    up2.set_now(drydock_vfs::Timestamp::from_secs(99));
+    up2.touch("/etc/motd", drydock_vfs::Create::file()).unwrap();
+    let d = drydock_vfs::content_tree_digest;
+    assert_eq!(d(&node(up2.tree(), "/etc")), d(&node(stack.tree(), "/etc")));
+    up2.chmod("/etc/motd", 0o600).unwrap();
+    assert_ne!(d(&node(up2.tree(), "/etc")), d(&node(stack.tree(), "/etc")));
+}

@@ -202,6 +202,16 @@ d755 /srv @3
 
 #[test]
 fn depth_and_length_limits() {
+    // The wasm main stack is 1 MiB: the deepest tree must be handled within it (debug build).
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(depth_and_length_limits_body)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn depth_and_length_limits_body() {
     use drydock_vfs::{Create, ErrorKind, Upper, tree::MAX_DEPTH};
     let mut up = Upper::new(LayerStack::new());
     let deep = "/d".repeat(MAX_DEPTH);
@@ -226,4 +236,23 @@ fn depth_and_length_limits() {
     assert_eq!(up.changes().len(), MAX_DEPTH + 2);
     let stack = up.commit_stack();
     assert_eq!(stack.tree().count(), MAX_DEPTH + 2);
+    let layer = stack.layers().last().unwrap();
+    let again = drydock_vfs::Layer::from_oci_entries(layer.oci_entries()).unwrap();
+    assert_eq!(again.diff_id(), layer.diff_id());
+    let copy = drydock_vfs::Upper::new(stack.clone()).tree().clone();
+    assert!(drydock_vfs::diff(&copy, stack.tree()).is_empty());
+    let n = drydock_vfs::Node::Dir(stack.tree().root().clone());
+    assert!(n.same_as(&n.clone()));
+    let mut up2 = Upper::new(LayerStack::new());
+    up2.copy_in(
+        stack.tree(),
+        "/d",
+        "/e",
+        &drydock_vfs::CopyOptions {
+            mode: Some(0o700),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(up2.changes().len(), MAX_DEPTH);
 }
