@@ -12,7 +12,7 @@ mod subst;
 use crate::ast::{AndOr, AndOrOp, Command, List, Script};
 use crate::process::Runtime;
 use crate::state::Shell;
-use io::{Sink, write_sink};
+use io::write_sink;
 
 /// Non-local control flow out of a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,10 @@ impl Shell {
         }
         if rt.output.truncated {
             rt.aborted = Some(LIMIT_STATUS);
-            write_sink(rt, &Sink::Stderr, b"");
+            rt.notes.push(format!(
+                "simulation output limit exceeded ({} bytes): the script was stopped",
+                rt.config.limits.max_output
+            ));
             return Err(Flow::Exit(LIMIT_STATUS));
         }
         Ok(())
