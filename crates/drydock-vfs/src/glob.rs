@@ -570,6 +570,35 @@ mod tests {
         }
     }
 
+    fn check_glob(pattern: &str, dialect: Dialect, want: &[&str]) {
+        let t = crate::Tree::from_entries([
+            crate::ImportEntry::file("app/main.py", ""),
+            crate::ImportEntry::file("app/.env", ""),
+            crate::ImportEntry::file("app/sub/x.py", ""),
+            crate::ImportEntry::symlink("lnk", "app"),
+            crate::ImportEntry::file("a*b", ""),
+        ])
+        .unwrap();
+        let cwd = AbsPath::parse("/app").unwrap();
+        assert_eq!(t.glob(&cwd, pattern, dialect), want, "{pattern}");
+    }
+
+    #[test]
+    fn tree_glob() {
+        check_glob("*", Dialect::Shell, &["main.py", "sub"]);
+        check_glob("*", Dialect::Go, &[".env", "main.py", "sub"]);
+        check_glob("/lnk/*.py", Dialect::Shell, &["/lnk/main.py"]);
+        check_glob("*/", Dialect::Shell, &["sub/"]);
+        check_glob(
+            "../*/sub/*.py",
+            Dialect::Shell,
+            &["../app/sub/x.py", "../lnk/sub/x.py"],
+        );
+        check_glob("/a\\*b", Dialect::Shell, &["/a*b"]);
+        check_glob("/a[*]b", Dialect::Shell, &["/a*b"]);
+        check_glob("nomatch*", Dialect::Shell, &[]);
+    }
+
     #[test]
     fn fnmatch_shell() {
         assert!(fnmatch("*.py", "app.py", true));

@@ -165,12 +165,36 @@ fn put_rec(
         dir.insert(Arc::from(*first), merged);
         return Ok(());
     }
-    let mut child = match dir.get(first) {
-        Some(Node::Dir(d)) => d.clone(),
+    match dir.get(first) {
+        Some(Node::Dir(_)) => {}
         Some(_) => return Err(VfsError::new(ErrorKind::NotADirectory, full)),
-        None => DirNode::new(parent_meta),
-    };
-    put_rec(&mut child, rest, node, parent_meta, full)?;
-    dir.insert(Arc::from(*first), Node::Dir(child));
-    Ok(())
+        None => dir.insert(Arc::from(*first), Node::Dir(DirNode::new(parent_meta))),
+    }
+    // Edits in place unless the directory is shared with another snapshot.
+    match dir.entries.get_mut(*first) {
+        Some(Node::Dir(child)) => put_rec(child, rest, node, parent_meta, full),
+        _ => Err(VfsError::new(ErrorKind::NotFound, full)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_keeps_earlier_snapshots() {
+        let mut t = Tree::from_entries([ImportEntry::file("a/b/c", "1")]).unwrap();
+        let snap = t.clone();
+        t.import([
+            ImportEntry::file("a/b/d", "2"),
+            ImportEntry::dir("a").mode(0o700),
+        ])
+        .unwrap();
+        assert_eq!(snap.count(), 3);
+        assert_eq!(t.count(), 4);
+        assert_eq!(t.stat("/a").unwrap().perm, 0o700);
+        assert_eq!(snap.stat("/a").unwrap().perm, 0o755);
+        let err = t.import([ImportEntry::file("a/b/c/x", "")]).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::NotADirectory);
+    }
 }

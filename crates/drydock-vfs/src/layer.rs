@@ -255,14 +255,18 @@ fn mark_rec(dir: &mut DirNode, comps: &[&str], what: &Mark, full: &str) -> VfsRe
         }
         return Ok(());
     }
-    let mut child = match dir.get(first) {
-        Some(Node::Dir(d)) => d.clone(),
+    match dir.get(first) {
+        Some(Node::Dir(_)) => {}
         Some(_) => return Err(VfsError::new(ErrorKind::NotADirectory, full)),
-        None => DirNode::new(Metadata::dir_default()),
-    };
-    mark_rec(&mut child, rest, what, full)?;
-    dir.insert(Arc::from(*first), Node::Dir(child));
-    Ok(())
+        None => dir.insert(
+            Arc::from(*first),
+            Node::Dir(DirNode::new(Metadata::dir_default())),
+        ),
+    }
+    match dir.entries.get_mut(*first) {
+        Some(Node::Dir(child)) => mark_rec(child, rest, what, full),
+        _ => Err(VfsError::new(ErrorKind::NotFound, full)),
+    }
 }
 
 /// Applies layer directory `layer` onto tree directory `base` (OCI rules).
