@@ -108,6 +108,9 @@ pub enum CompoundKind {
         word: Word,
         arms: Vec<CaseArm>,
     },
+    /// bash's `[[ … ]]` (bash dialect only): the words between the brackets, operators included
+    /// as literal words.
+    DoubleBracket(Vec<Word>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -101,6 +101,11 @@ fn command(c: &Command, len: u32) -> Result<(), TestCaseError> {
                 list(cond, len)?;
                 list(body, len)?;
             }
+            CompoundKind::DoubleBracket(words) => {
+                for w in words {
+                    word(w, len)?;
+                }
+            }
             CompoundKind::Case { word: w, arms } => {
                 word(w, len)?;
                 for arm in arms {

@@ -134,6 +134,7 @@ impl Shell {
                 self.loop_depth -= 1;
                 r
             }
+            CompoundKind::DoubleBracket(words) => self.double_bracket(rt, words),
             CompoundKind::Case { word, arms } => {
                 let subject = self.expand_string(rt, word, Ctx::Args)?;
                 for arm in arms {

@@ -1,6 +1,7 @@
 //! The interpreter core: control flow (`Flow`), lists and and-or lists, `set -e`, the step budget,
 //! error messages with dash's `sh: LINE:` prefix, and running a whole script.
 mod compound;
+mod double_bracket;
 pub(crate) mod external;
 pub mod io;
 mod pipeline;

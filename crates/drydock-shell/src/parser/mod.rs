@@ -1,6 +1,7 @@
 //! The sh parser: a total recursive-descent parser over dash's grammar. Lists, and-or lists,
 //! pipelines and simple commands live here; each compound construct has its own file.
 mod case_clause;
+mod double_bracket;
 mod for_clause;
 mod function;
 mod group;
@@ -193,7 +194,7 @@ impl<'s> Parser<'s> {
     /// Warns about command names whose behaviour the interpreter does not simulate.
     fn check_simulated_command(&mut self, w: &Word, span: TextRange) {
         let msg = match w.as_literal() {
-            Some("[[") => "`[[ … ]]` is not simulated (bash-only; dash reports `[[: not found`)",
+            Some("[[") if !self.bash => "`[[ … ]]` is bash-only: dash reports `[[: not found`",
             Some("alias") => "aliases are recorded but never expanded",
             Some("trap") => "traps are recorded; only the EXIT trap runs",
             Some("kill" | "jobs" | "fg" | "bg" | "disown") => "job control is not simulated",
@@ -442,6 +443,9 @@ impl<'s> Parser<'s> {
                 Some("for") => return self.parse_for().map(Command::Compound),
                 Some("case") => return self.parse_case().map(Command::Compound),
                 Some("{") => return self.parse_brace().map(Command::Compound),
+                Some("[[") if self.bash => {
+                    return self.parse_double_bracket().map(Command::Compound);
+                }
                 Some(s) if is_reserved(s) => {
                     self.next_token()?;
                     return Err(self.unexpected(&t, None));
