@@ -119,27 +119,27 @@ impl Shell {
                 "=~" => Err("`=~` is not simulated".into()),
                 _ => {
                     let right = self.db_word(rt, &right_word)?;
-                    let mut argv = vec!["test".to_owned(), left, op, right];
-                    self.db_test(rt, &mut argv)
+                    let argv = vec!["test".to_owned(), left, op, right];
+                    self.db_test(rt, &argv)
                 }
             };
         }
         let first_lit = c.lit(c.i).map(str::to_owned);
-        if let Some(u) = first_lit.filter(|u| u.len() == 2 && u.starts_with('-')) {
-            if let Some(arg) = c.words.get(c.i + 1).cloned() {
-                c.i += 2;
-                let a = self.db_word(rt, &arg)?;
-                if u == "-d" || u == "-f" || u == "-e" {
-                    let st = rt.fs.stat(&resolve(&self.cwd, &a)).ok();
-                    return Ok(match u.as_str() {
-                        "-d" => st.is_some_and(|s| s.kind == Kind::Dir),
-                        "-f" => st.is_some_and(|s| s.kind == Kind::File),
-                        _ => st.is_some(),
-                    });
-                }
-                let mut argv = vec!["test".to_owned(), u, a];
-                return self.db_test(rt, &mut argv);
+        if let Some(u) = first_lit.filter(|u| u.len() == 2 && u.starts_with('-'))
+            && let Some(arg) = c.words.get(c.i + 1).cloned()
+        {
+            c.i += 2;
+            let a = self.db_word(rt, &arg)?;
+            if u == "-d" || u == "-f" || u == "-e" {
+                let st = rt.fs.stat(&resolve(&self.cwd, &a)).ok();
+                return Ok(match u.as_str() {
+                    "-d" => st.is_some_and(|s| s.kind == Kind::Dir),
+                    "-f" => st.is_some_and(|s| s.kind == Kind::File),
+                    _ => st.is_some(),
+                });
             }
+            let argv = vec!["test".to_owned(), u, a];
+            return self.db_test(rt, &argv);
         }
         c.i += 1;
         let s = self.db_word(rt, first)?;
@@ -147,7 +147,7 @@ impl Shell {
     }
 
     /// Delegates one primary to the `test` builtin.
-    fn db_test(&mut self, rt: &mut Runtime<'_>, argv: &mut Vec<String>) -> R {
+    fn db_test(&mut self, rt: &mut Runtime<'_>, argv: &[String]) -> R {
         match crate::builtins::run(self, rt, argv) {
             Ok(0) => Ok(true),
             Ok(1) => Ok(false),
