@@ -117,6 +117,9 @@ pub(crate) enum Mode {
     HereDoc,
     /// The word of `${x:-word}`; `dq` when the expansion is inside double quotes.
     Brace { dq: bool },
+    /// The pattern of `${x#pat}` / `${x%pat}` inside double quotes: quoting rules of double
+    /// quotes, but unquoted characters stay pattern characters.
+    BracePat,
     /// Inside `$((…))`.
     Arith,
 }
@@ -342,7 +345,10 @@ impl Parser<'_> {
     fn read_parts_inner(&mut self, mode: Mode) -> PResult<Vec<WordPart>> {
         let mut parts: Vec<WordPart> = Vec::new();
         let mut lit = String::new();
-        let quoted_lit = !matches!(mode, Mode::Normal | Mode::Brace { dq: false });
+        let quoted_lit = !matches!(
+            mode,
+            Mode::Normal | Mode::Brace { dq: false } | Mode::BracePat
+        );
         let mut arith_depth = 0u32;
         macro_rules! flush {
             () => {
@@ -368,7 +374,7 @@ impl Parser<'_> {
                             self.err_at(self.pos, "Syntax error: Unterminated quoted string")
                         );
                     }
-                    Mode::Brace { .. } => {
+                    Mode::Brace { .. } | Mode::BracePat => {
                         return Err(self.err_at(self.pos, "Syntax error: Missing '}'"));
                     }
                     Mode::Arith => return Err(self.err_at(self.pos, "Syntax error: Missing '))'")),
@@ -378,7 +384,7 @@ impl Parser<'_> {
             match mode {
                 Mode::Normal if is_meta(c) => break,
                 Mode::DQuote if c == '"' => break,
-                Mode::Brace { .. } if c == '}' => break,
+                Mode::Brace { .. } | Mode::BracePat if c == '}' => break,
                 Mode::Arith if c == ')' && arith_depth == 0 => break,
                 _ => {}
             }
@@ -393,7 +399,7 @@ impl Parser<'_> {
                     let escapable = match mode {
                         Mode::Normal | Mode::Brace { dq: false } => true,
                         Mode::DQuote | Mode::Arith => matches!(n, '$' | '`' | '"' | '\\' | '\n'),
-                        Mode::Brace { dq: true } => {
+                        Mode::Brace { dq: true } | Mode::BracePat => {
                             matches!(n, '$' | '`' | '"' | '\\' | '\n' | '}')
                         }
                         Mode::HereDoc => matches!(n, '$' | '`' | '\\' | '\n'),
@@ -637,7 +643,15 @@ impl Parser<'_> {
             '#' | '%' => {
                 self.pos += 1;
                 let longest = self.eat(op_char);
-                let pattern = self.brace_word(dq)?;
+                let mode = if dq {
+                    Mode::BracePat
+                } else {
+                    Mode::Brace { dq: false }
+                };
+                let pattern = self.brace_word_mode(mode)?;
+                if !self.eat('}') {
+                    return Err(self.err_at(self.pos, "Syntax error: Missing '}'"));
+                }
                 if op_char == '#' {
                     ParamOp::TrimPrefix { longest, pattern }
                 } else {
@@ -766,8 +780,12 @@ impl Parser<'_> {
     }
 
     fn brace_word_open(&mut self, dq: bool) -> PResult<Word> {
+        self.brace_word_mode(Mode::Brace { dq })
+    }
+
+    fn brace_word_mode(&mut self, mode: Mode) -> PResult<Word> {
         let wstart = self.pos;
-        let parts = self.read_parts(Mode::Brace { dq })?;
+        let parts = self.read_parts(mode)?;
         Ok(Word {
             parts,
             span: self.span(wstart, self.pos),
