@@ -1,5 +1,5 @@
 //! The instruction outline the UI shows, derived from the parser's tree (no Docker rule lives here).
-use std::rc::Rc;
+use drydock_syntax::{Kind, Severity};
 
 /// One instruction as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,53 +22,114 @@ pub struct Outline {
 }
 
 impl Outline {
-    pub fn of(text: &Rc<str>) -> Outline {
-        // Provisional: joins continuation lines until the parser crate provides the tree.
-        let mut rows = Vec::new();
-        let mut lines = text.lines().enumerate().peekable();
-        while let Some((i, line)) = lines.next() {
-            let t = line.trim();
-            if t.is_empty() || t.starts_with('#') {
-                continue;
-            }
-            let mut joined = t.trim_end_matches('\\').to_owned();
-            let mut end = i;
-            let mut cont = t.ends_with('\\');
-            while cont {
-                let Some((j, next)) = lines.next() else { break };
-                end = j;
-                cont = next.trim_end().ends_with('\\');
-                joined.push_str(next.trim_end().trim_end_matches('\\'));
-            }
-            let (kw, args) = joined
-                .split_once(char::is_whitespace)
-                .unwrap_or((&joined, ""));
-            let keyword = kw.to_uppercase();
-            rows.push(Row {
-                family: family(&keyword),
-                keyword,
-                args: args.trim().to_owned(),
-                start_line: i as u32 + 1,
-                end_line: end as u32 + 1,
-                error: None,
-            });
-        }
-        let stages = rows.iter().filter(|r| r.keyword == "FROM").count();
+    pub fn of(text: &str) -> Outline {
+        let parse = drydock_syntax::parse(text);
+        let errors: Vec<_> = parse
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let rows = parse
+            .dockerfile
+            .instructions
+            .iter()
+            .map(|ins| {
+                let error = errors
+                    .iter()
+                    .find(|d| ins.span.contains_range(d.range) || ins.span.start == d.range.start)
+                    .map(|d| parse.docker_message(d));
+                let keyword = match ins.kind {
+                    Kind::Unknown => ins.keyword.as_str().to_uppercase(),
+                    k => k.name().to_owned(),
+                };
+                let line = ins.line.as_str();
+                let args = line
+                    .trim_start()
+                    .get(ins.keyword.as_str().len()..)
+                    .unwrap_or("")
+                    .trim();
+                Row {
+                    family: if error.is_some() {
+                        "error"
+                    } else {
+                        family(ins.kind)
+                    },
+                    keyword,
+                    args: args.to_owned(),
+                    start_line: ins.start_line,
+                    end_line: ins.end_line,
+                    error,
+                }
+            })
+            .collect();
         Outline {
             rows,
-            stages,
-            errors: 0,
+            stages: parse.dockerfile.stages.len(),
+            errors: errors.len(),
         }
     }
 }
 
-fn family(keyword: &str) -> &'static str {
-    match keyword {
-        "FROM" => "base",
-        "COPY" | "ADD" | "WORKDIR" => "fs",
-        "RUN" => "run",
-        "CMD" | "ENTRYPOINT" | "ENV" | "ARG" | "EXPOSE" | "VOLUME" | "USER" | "SHELL"
-        | "HEALTHCHECK" | "STOPSIGNAL" => "config",
-        _ => "meta",
+fn family(kind: Kind) -> &'static str {
+    match kind {
+        Kind::From => "base",
+        Kind::Copy | Kind::Add | Kind::Workdir => "fs",
+        Kind::Run => "run",
+        Kind::Cmd
+        | Kind::Entrypoint
+        | Kind::Env
+        | Kind::Arg
+        | Kind::Expose
+        | Kind::Volume
+        | Kind::User
+        | Kind::Shell
+        | Kind::Healthcheck
+        | Kind::Stopsignal => "config",
+        Kind::Label | Kind::Maintainer | Kind::Onbuild => "meta",
+        Kind::Unknown => "error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trainer_outline_joins_continuations() {
+        let o = Outline::of(crate::example::TRAINER_DOCKERFILE);
+        let kws: Vec<&str> = o.rows.iter().map(|r| r.keyword.as_str()).collect();
+        assert_eq!(
+            kws,
+            [
+                "FROM",
+                "RUN",
+                "COPY",
+                "COPY",
+                "COPY",
+                "COPY",
+                "WORKDIR",
+                "RUN",
+                "RUN",
+                "ENTRYPOINT"
+            ]
+        );
+        assert_eq!((o.rows[1].start_line, o.rows[1].end_line), (4, 6));
+        assert!(
+            o.rows[1].args.starts_with("apt update && "),
+            "{}",
+            o.rows[1].args
+        );
+        assert_eq!((o.stages, o.errors), (1, 0));
+    }
+
+    #[test]
+    fn errors_carry_dockers_message() {
+        let o = Outline::of("FROM alpine\nFNTRYPOINT [\"x\"]\n");
+        assert_eq!(o.errors, 1);
+        let msg = o.rows[1].error.as_deref().unwrap_or("");
+        assert!(
+            msg.starts_with("dockerfile parse error on line 2: unknown instruction: FNTRYPOINT"),
+            "{msg}"
+        );
     }
 }
