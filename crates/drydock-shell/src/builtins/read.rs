@@ -112,7 +112,8 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
             v
         };
         if let Err(m) = sh.set_var(name, value) {
-            return Err(sh.fatal(rt, &m));
+            sh.errmsg(rt, &m);
+            return Ok(2);
         }
     }
     Ok(i32::from(eof))

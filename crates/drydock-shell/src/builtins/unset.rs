@@ -13,6 +13,9 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
                 sh.funcs.remove(name);
             }
             name => {
+                if !crate::lexer::is_name(name) {
+                    return Err(sh.fatal(rt, &format!("{name}: bad variable name")));
+                }
                 if let Err(m) = sh.unset_var(name) {
                     return Err(sh.fatal(rt, &m));
                 }

@@ -67,7 +67,10 @@ impl Shell {
                 let n = match &val {
                     Val::Unset => 0,
                     Val::One(s) => s.len(),
-                    Val::Many(l) => l.len(),
+                    Val::Many(l) => {
+                        let sep = self.ifs().chars().next().map_or(0, char::len_utf8);
+                        l.iter().map(String::len).sum::<usize>() + sep * l.len().saturating_sub(1)
+                    }
                 };
                 out.push(Piece::Text {
                     s: n.to_string(),
