@@ -1,0 +1,69 @@
+//! Checks of the compiled-in catalog data: it parses, every tag is a valid reference and unique,
+//! every fragment exists, layers add up to their declared sizes, every image has /etc/passwd.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use drydock_catalog::lookup::parse_data;
+use drydock_catalog::{SkelKind, parse_normalized_named};
+use std::collections::BTreeSet;
+
+#[test]
+fn catalog_data_is_consistent() {
+    let cat = parse_data().expect("catalog JSON parses");
+    assert!(cat.images.len() >= 12, "{} images", cat.images.len());
+    let mut seen = BTreeSet::new();
+    for img in &cat.images {
+        for t in &img.tags {
+            let r = format!("{}:{t}", img.repository);
+            parse_normalized_named(&r).unwrap_or_else(|e| panic!("{r}: {e}"));
+            assert!(seen.insert(r.clone()), "duplicate tag {r}");
+        }
+        let mut has_passwd = false;
+        for layer in img.layers() {
+            for f in &layer.fragments {
+                assert!(
+                    cat.fragments.contains_key(f),
+                    "{}: no fragment {f}",
+                    img.familiar()
+                );
+            }
+            let entries = cat.layer_entries(img, layer);
+            let total: u64 = entries.iter().map(|e| e.size()).sum();
+            if layer.filler.is_some() {
+                assert_eq!(total, layer.size, "{}: layer size", img.familiar());
+            }
+            has_passwd |= entries
+                .iter()
+                .any(|e| e.path == "/etc/passwd" && matches!(e.kind, SkelKind::File(_)));
+        }
+        assert!(has_passwd, "{} has no /etc/passwd", img.familiar());
+        assert!(img.digest.starts_with("sha256:") && img.digest.len() == 71);
+    }
+}
+
+#[test]
+fn lookups_and_errors() {
+    let cat = drydock_catalog::catalog();
+    let r = parse_normalized_named("python:3.11-slim-trixie").unwrap();
+    let a = cat.find(&r).unwrap();
+    let b = cat
+        .find(&parse_normalized_named("python:3.11-slim").unwrap())
+        .unwrap();
+    assert_eq!(a.digest, b.digest, "aliases name one image");
+    let e = cat
+        .find(&parse_normalized_named("pyhton:3.11").unwrap())
+        .unwrap_err();
+    assert_eq!(e.suggestion(), Some("python"));
+    assert!(e.message().starts_with("pull access denied"));
+    let e = cat
+        .find(&parse_normalized_named("python:3.99").unwrap())
+        .unwrap_err();
+    assert_eq!(e.message(), "docker.io/library/python:3.99: not found");
+    assert!(
+        cat.find(&parse_normalized_named("alpine").unwrap().tag_name_only())
+            .is_ok()
+    );
+    assert!(
+        cat.find(&parse_normalized_named("busybox").unwrap().tag_name_only())
+            .is_ok()
+    );
+}
