@@ -239,6 +239,9 @@ pub enum ParamOp {
     TrimPrefix { longest: bool, pattern: Word },
     /// `${x%p}` / `${x%%p}`
     TrimSuffix { longest: bool, pattern: Word },
+    /// A form dash does not know (`${x/a/b}` outside bash, `${a[0]}`, `${x:1}`): parsed up to its
+    /// `}`, fails with `Bad substitution` when expanded.
+    Bad,
     /// bash's `${x/p/r}` / `${x//p/r}` (accepted only in bash mode).
     Replace {
         all: bool,

@@ -544,7 +544,6 @@ impl Parser<'_> {
 
     /// `${…}` after the `${`.
     fn read_braced_param(&mut self, start: usize, dq: bool) -> PResult<WordPart> {
-        let bad = |p: &Self| p.err_at(start, "Bad substitution");
         let missing = |p: &Self| p.err_at(start, "Syntax error: Missing '}'");
         let mut length = false;
         if self.cur() == Some('#') {
@@ -598,7 +597,7 @@ impl Parser<'_> {
                 self.pos += 1;
                 ParamName::Special(c)
             }
-            Some(_) => return Err(bad(self)),
+            Some(_) => return self.bad_subst(ParamName::Var(String::new()), start, dq),
         };
         if length {
             return match self.cur() {
@@ -607,7 +606,7 @@ impl Parser<'_> {
                     Ok(self.param(name, ParamOp::Length, start))
                 }
                 None => Err(missing(self)),
-                Some(_) => Err(bad(self)),
+                Some(_) => self.bad_subst(name, start, dq),
             };
         }
         let Some(c) = self.cur() else {
@@ -620,7 +619,7 @@ impl Parser<'_> {
             match self.cur() {
                 Some(c @ ('-' | '=' | '?' | '+')) => c,
                 None => return Err(missing(self)),
-                Some(_) => return Err(bad(self)),
+                Some(_) => return self.bad_subst(name, start, dq),
             }
         } else {
             c
@@ -692,9 +691,16 @@ impl Parser<'_> {
                 }
                 return Ok(self.param(name, ParamOp::Replace { all, pattern, with }, start));
             }
-            _ => return Err(bad(self)),
+            _ => return self.bad_subst(name, start, dq),
         };
         Ok(self.param(name, op, start))
+    }
+
+    /// A substitution dash cannot evaluate (`${x/a/b}`, `${a[0]}`, `${ x}`): dash reads it up to
+    /// the closing brace and fails with `Bad substitution` only when it is expanded.
+    fn bad_subst(&mut self, name: ParamName, start: usize, dq: bool) -> PResult<WordPart> {
+        let _ = self.brace_word(dq)?;
+        Ok(self.param(name, ParamOp::Bad, start))
     }
 
     fn read_parts_until_slash(&mut self, dq: bool) -> PResult<Vec<WordPart>> {

@@ -58,6 +58,7 @@ impl Shell {
             Val::Many(l) => !l.is_empty() && (!colon || l.iter().any(|s| !s.is_empty())),
         };
         match &pe.op {
+            ParamOp::Bad => return Err(self.fatal(rt, "Bad substitution")),
             ParamOp::Plain => {
                 self.check_nounset(rt, &pe.name, &val)?;
                 self.push_val(val, quoted, pe, out);

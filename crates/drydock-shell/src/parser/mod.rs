@@ -494,12 +494,7 @@ impl<'s> Parser<'s> {
                             && cmd.redirects.is_empty()
                             && self.peek_token()?.tok == Tok::Op(Op::LParen)
                         {
-                            if let Some(name) = w.as_literal().filter(|n| is_name(n)) {
-                                return self.parse_function(name.to_owned(), t.span);
-                            }
-                            let mut e = self.unexpected(&t, None);
-                            e.message = "Syntax error: Bad function name".into();
-                            return Err(e);
+                            return self.parse_function(w, t.span);
                         }
                     }
                     if cmd.words.is_empty() {
