@@ -8,10 +8,13 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const keywords = (page) => page.$$eval('.instr-list .kw', (els) => els.map((e) => e.textContent));
+// The editor's text, line by line as CodeMirror renders it.
+const editorText = (page) => page.$$eval('.cm-content .cm-line', (els) => els.map((e) => e.textContent).join('\n'));
 
 test('the editor holds the trainer Dockerfile and the list shows its instructions', async () => {
   const page = await open(browser, server.url);
-  const text = await page.inputValue('#dockerfile-editor');
+  await page.waitForSelector('.cm-content');
+  const text = await editorText(page);
   assert.match(text, /^# Base image\nFROM python:3\.11-slim\n/);
   assert.match(text, /ENTRYPOINT \["python", "-u", "src\/my_project\/train\.py"\]/);
   assert.deepEqual(await keywords(page),
@@ -26,7 +29,7 @@ test('the editor holds the trainer Dockerfile and the list shows its instruction
 
 test('typing into the editor updates the instruction list', async () => {
   const page = await open(browser, server.url);
-  const editor = page.locator('#dockerfile-editor');
+  const editor = page.locator('.cm-content');
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nEXPOSE 8000\nCMD ["--epochs", "10"]\n');
@@ -34,7 +37,8 @@ test('typing into the editor updates the instruction list', async () => {
   const kws = await keywords(page);
   assert.deepEqual(kws.slice(-3), ['ENTRYPOINT', 'EXPOSE', 'CMD']);
   // Clearing the editor shows the empty state.
-  await editor.fill('');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
   await page.waitForSelector('.instructions, .empty-state');
   assert.equal(await page.locator('.instr-list .kw').count(), 0);
   assert.deepEqual(page.errors, []);
@@ -50,5 +54,18 @@ test('the layout holds at 1024x640 and inside an iframe', async () => {
   const frame = await (await host.waitForSelector('iframe')).contentFrame();
   await frame.waitForSelector('.instr-list .kw');
   assert.equal(await frame.locator('.instr-list .kw').first().textContent(), 'FROM');
+  await page.context().close();
+});
+
+test('a Dockerfile error shows inline in the editor and in the list with Docker\'s message', async () => {
+  const page = await open(browser, server.url);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nFNTRYPOINT python train.py\n');
+  await page.waitForSelector('.cm-lintRange-error');
+  const err = await page.locator('.instr-error').first().textContent();
+  assert.match(err, /^dockerfile parse error on line 19: unknown instruction: FNTRYPOINT \(did you mean ENTRYPOINT\?\)/);
+  assert.equal(await page.locator('.stage.current .stage-detail').textContent(), '1 error');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

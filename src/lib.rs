@@ -2,6 +2,8 @@
 
 pub mod components;
 pub mod example;
+pub mod highlight;
+pub mod interop;
 pub mod outline;
 pub mod state;
 

@@ -1,73 +1,147 @@
-//! The Dockerfile editor pane: a line-numbered text area (the full code editor arrives with the UI work).
+//! The Dockerfile editor pane: CodeMirror (through `interop::editor`) with semantic highlighting and
+//! inline diagnostics from the core; a plain text area where the editor bundle is not loaded.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use drydock_syntax::Severity;
 use drydock_text::LineIndex;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::highlight;
+use crate::interop::editor::{self as cm, Mark, Token};
+use crate::interop::utf16::Utf16Map;
 use crate::state::{Action, use_store};
 
 #[component(Editor)]
 pub fn editor() -> Html {
     let store = use_store();
-    let area = use_node_ref();
-    let gutter = use_node_ref();
+    let host = use_node_ref();
+    let rich = use_state(cm::available);
+    let instance: Rc<RefCell<Option<cm::Editor>>> = use_mut_ref(|| None);
 
-    let oninput = {
-        let store = store.clone();
-        Callback::from(move |e: InputEvent| {
-            let ta: HtmlTextAreaElement = e.target_unchecked_into();
-            store.dispatch(Action::Edit(ta.value()));
-        })
-    };
-    let onscroll = {
-        let (area, gutter) = (area.clone(), gutter.clone());
-        Callback::from(move |_: Event| {
-            if let (Some(a), Some(g)) = (
-                area.cast::<HtmlTextAreaElement>(),
-                gutter.cast::<HtmlElement>(),
-            ) {
-                g.set_scroll_top(a.scroll_top());
-            }
-        })
-    };
-
-    // Select the instruction's lines when the instruction list asks for it.
+    // Create CodeMirror once, on mount.
     {
-        let area = area.clone();
-        let text = store.text.clone();
-        let reveal = store.reveal_line;
-        use_effect_with(store.reveal_seq(), move |_| {
-            if let (Some((start, end)), Some(ta)) = (reveal, area.cast::<HtmlTextAreaElement>()) {
-                let index = LineIndex::new(&text);
-                let from = index.line_start(start.saturating_sub(1) as usize);
-                let to = index.line_start(end as usize).saturating_sub(1).max(from);
-                let (a, b) = (index.to_utf16(&text, from), index.to_utf16(&text, to));
-                let _ = ta.focus();
-                let _ = ta.set_selection_range(a, b);
-                let line_height = 20;
-                ta.set_scroll_top((start.saturating_sub(3) * line_height) as i32);
+        let (host, instance, store) = (host.clone(), instance.clone(), store.clone());
+        let rich = *rich;
+        use_effect_with((), move |_| {
+            if rich {
+                if let Some(el) = host.cast::<HtmlElement>() {
+                    let label = format!("Contents of {}", store.file_name);
+                    let dispatcher = store.dispatcher();
+                    let ed = cm::Editor::new(&el, &store.text, &label, move |text| {
+                        dispatcher.dispatch(Action::Edit(text));
+                    });
+                    *instance.borrow_mut() = Some(ed);
+                }
+            }
+            move || drop(instance.borrow_mut().take())
+        });
+    }
+
+    // Keep text, highlighting and diagnostics in sync with the store.
+    {
+        let instance = instance.clone();
+        use_effect_with(store.text.clone(), move |text| {
+            if let Some(ed) = instance.borrow().as_ref() {
+                sync(ed, text);
             }
         });
     }
 
-    let lines = LineIndex::new(&store.text).line_count();
-    html! {
-        <section class="pane editor-pane" aria-label="Dockerfile editor">
-            <div class="pane-head">
-                <div class="file-tab" role="presentation">
-                    <span class="file-dot" aria-hidden="true"></span>
-                    <span class="file-name">{ store.file_name.clone() }</span>
-                </div>
-                <span class="pane-hint">{ "Edit freely — Drydock re-reads it as you type" }</span>
+    // Select an instruction's lines when the instruction list asks for it.
+    {
+        let (instance, host) = (instance.clone(), host.clone());
+        let text = store.text.clone();
+        let reveal = store.reveal_line;
+        use_effect_with(store.reveal_seq(), move |_| {
+            let Some((start, end)) = reveal else { return };
+            let index = LineIndex::new(&text);
+            let from = index.line_start(start.saturating_sub(1) as usize);
+            let to = index.line_start(end as usize).saturating_sub(1).max(from);
+            let map = Utf16Map::new(&text);
+            let (a, b) = (map.to_utf16(from), map.to_utf16(to));
+            if let Some(ed) = instance.borrow().as_ref() {
+                ed.select(a, b);
+            } else if let Some(ta) = host.cast::<HtmlTextAreaElement>() {
+                let _ = ta.focus();
+                let _ = ta.set_selection_range(a, b);
+            }
+        });
+    }
+
+    let head = html! {
+        <div class="pane-head">
+            <div class="file-tab" role="presentation">
+                <span class="file-dot" aria-hidden="true"></span>
+                <span class="file-name">{ store.file_name.clone() }</span>
             </div>
+            <span class="pane-hint">{ "Edit freely — Drydock re-reads it as you type" }</span>
+        </div>
+    };
+    let body = if *rich {
+        html! { <div class="editor cm-host" ref={host}></div> }
+    } else {
+        let oninput = {
+            let store = store.clone();
+            Callback::from(move |e: InputEvent| {
+                let ta: HtmlTextAreaElement = e.target_unchecked_into();
+                store.dispatch(Action::Edit(ta.value()));
+            })
+        };
+        html! {
             <div class="editor">
-                <div class="gutter" ref={gutter} aria-hidden="true">
-                    { for (1..=lines).map(|n| html! { <div>{ n }</div> }) }
-                </div>
-                <textarea id="dockerfile-editor" ref={area} class="code" spellcheck="false"
+                <textarea id="dockerfile-editor" ref={host} class="code" spellcheck="false"
                     autocapitalize="off" autocomplete="off" wrap="off"
                     aria-label={format!("Contents of {}", store.file_name)}
-                    value={store.text.to_string()} {oninput} {onscroll} />
+                    value={store.text.to_string()} {oninput} />
             </div>
+        }
+    };
+    html! {
+        <section class="pane editor-pane" aria-label="Dockerfile editor">
+            { head }
+            { body }
         </section>
     }
+}
+
+/// Pushes the text (when it differs), the semantic tokens and the diagnostics to CodeMirror.
+fn sync(ed: &cm::Editor, text: &str) {
+    ed.set_text(text);
+    let parse = drydock_syntax::parse(text);
+    let map = Utf16Map::new(text);
+    let tokens: Vec<Token> = highlight::spans(&parse)
+        .iter()
+        .map(|s| Token {
+            from: map.to_utf16(s.range.start),
+            to: map.to_utf16(s.range.end),
+            kind: s.kind,
+        })
+        .collect();
+    ed.set_tokens(&tokens);
+    let marks: Vec<Mark> = parse
+        .diagnostics
+        .iter()
+        .map(|d| {
+            // Zero-width diagnostics still get one character so they are visible.
+            let end = if d.range.is_empty() {
+                d.range.end + 1
+            } else {
+                d.range.end
+            };
+            Mark {
+                from: map.to_utf16(d.range.start),
+                to: map.to_utf16(end),
+                severity: match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                },
+                message: parse.docker_message(d),
+                code: d.code.clone(),
+            }
+        })
+        .collect();
+    ed.set_diagnostics(&marks);
 }

@@ -35,6 +35,15 @@ pub fn write(dist: &Path, out: &Path) -> Result {
         let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
         let tag = &rest[..end];
         rest = &rest[end..];
+        if tag.starts_with("<script ") {
+            if let Some(src) = attr(tag, "src") {
+                // A classic script Trunk copied (the editor bundle): inline it.
+                let js = String::from_utf8(read(&dist.join(src.trim_start_matches("./")))?)
+                    .map_err(|_| format!("{src} is not UTF-8"))?;
+                html.push_str(&format!("<script>\n{}\n", escape_script(&js)));
+                continue; // its `</script>` follows in `rest`
+            }
+        }
         if !tag.starts_with("<link ") {
             html.push_str(tag);
             continue;
@@ -66,6 +75,7 @@ pub fn write(dist: &Path, out: &Path) -> Result {
         // The glue's default path needs a module URL, which inline scripts lack; we pass bytes instead.
         .replace("new URL('", "('")
         .replace("', import.meta.url)", "')");
+    let glue = escape_script(&glue);
     let loader = format!(
         "<script type=\"module\">\n{glue}\nconst __drydock_wasm = \"{}\";\n\
          const __bytes = Uint8Array.from(atob(__drydock_wasm), (c) => c.charCodeAt(0));\n\
@@ -77,6 +87,11 @@ pub fn write(dist: &Path, out: &Path) -> Result {
         None => format!("{html}{loader}"),
     };
     std::fs::write(out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// Keeps inlined JavaScript from closing its `<script>` element early.
+fn escape_script(js: &str) -> String {
+    js.replace("</script", "<\\/script")
 }
 
 fn find(dir: &Path, suffix: &str) -> Result<PathBuf> {

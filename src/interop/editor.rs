@@ -1,0 +1,132 @@
+//! Bindings to the CodeMirror bundle (`editor/index.js`, global `DrydockEditor`). Everything that crosses
+//! this boundary is converted here: byte spans → UTF-16 offsets, Rust callbacks → JS closures.
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A CodeMirror editor created by the bundle.
+    pub type JsEditor;
+
+    #[wasm_bindgen(js_namespace = DrydockEditor, js_name = create)]
+    fn js_create(parent: &HtmlElement, doc: &str, callbacks: &Object) -> JsEditor;
+
+    #[wasm_bindgen(method, js_name = setText)]
+    fn set_text(this: &JsEditor, text: &str);
+    #[wasm_bindgen(method, js_name = setTokens)]
+    fn set_tokens(this: &JsEditor, tokens: &Array);
+    #[wasm_bindgen(method, js_name = setDiagnostics)]
+    fn set_diagnostics(this: &JsEditor, diags: &Array);
+    #[wasm_bindgen(method, js_name = setCurrent)]
+    fn set_current(this: &JsEditor, from_line: u32, to_line: u32);
+    #[wasm_bindgen(method)]
+    fn select(this: &JsEditor, from: u32, to: u32);
+    #[wasm_bindgen(method, js_name = setReadOnly)]
+    fn set_read_only(this: &JsEditor, flag: bool);
+    #[wasm_bindgen(method)]
+    fn destroy(this: &JsEditor);
+}
+
+/// Whether the editor bundle is loaded (it is not in unit-test pages: the app falls back to a textarea).
+pub fn available() -> bool {
+    let global = js_sys::global();
+    Reflect::get(&global, &JsValue::from_str("DrydockEditor")).is_ok_and(|v| v.is_object())
+}
+
+/// A highlighted range in UTF-16 offsets.
+pub struct Token {
+    pub from: u32,
+    pub to: u32,
+    pub kind: &'static str,
+}
+
+/// A diagnostic in UTF-16 offsets.
+pub struct Mark {
+    pub from: u32,
+    pub to: u32,
+    pub severity: &'static str,
+    pub message: String,
+    pub code: String,
+}
+
+/// Owns a CodeMirror editor and the Rust closures it calls back into.
+pub struct Editor {
+    js: JsEditor,
+    _change: Closure<dyn Fn(String)>,
+}
+
+impl Editor {
+    /// Creates an editor in `parent` holding `doc`; `on_change` receives the whole text after each edit.
+    pub fn new(
+        parent: &HtmlElement,
+        doc: &str,
+        label: &str,
+        on_change: impl Fn(String) + 'static,
+    ) -> Self {
+        let change = Closure::<dyn Fn(String)>::new(on_change);
+        let callbacks = Object::new();
+        set(&callbacks, "change", change.as_ref());
+        set(&callbacks, "label", &JsValue::from_str(label));
+        let js = js_create(parent, doc, &callbacks);
+        Self {
+            js,
+            _change: change,
+        }
+    }
+
+    pub fn set_text(&self, text: &str) {
+        self.js.set_text(text);
+    }
+
+    pub fn set_tokens(&self, tokens: &[Token]) {
+        let arr = Array::new();
+        for t in tokens {
+            let o = Object::new();
+            set(&o, "from", &t.from.into());
+            set(&o, "to", &t.to.into());
+            set(&o, "kind", &JsValue::from_str(t.kind));
+            arr.push(&o);
+        }
+        self.js.set_tokens(&arr);
+    }
+
+    pub fn set_diagnostics(&self, marks: &[Mark]) {
+        let arr = Array::new();
+        for m in marks {
+            let o = Object::new();
+            set(&o, "from", &m.from.into());
+            set(&o, "to", &m.to.into());
+            set(&o, "severity", &JsValue::from_str(m.severity));
+            set(&o, "message", &JsValue::from_str(&m.message));
+            set(&o, "code", &JsValue::from_str(&m.code));
+            arr.push(&o);
+        }
+        self.js.set_diagnostics(&arr);
+    }
+
+    /// Highlights lines `from..=to` (1-based) as the current build step; `None` clears it.
+    pub fn set_current(&self, lines: Option<(u32, u32)>) {
+        let (a, b) = lines.unwrap_or((0, 0));
+        self.js.set_current(a, b);
+    }
+
+    /// Selects UTF-16 offsets `from..to`, scrolls them into view and focuses the editor.
+    pub fn select(&self, from: u32, to: u32) {
+        self.js.select(from, to);
+    }
+
+    pub fn set_read_only(&self, flag: bool) {
+        self.js.set_read_only(flag);
+    }
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        self.js.destroy();
+    }
+}
+
+fn set(o: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), value);
+}

@@ -1,0 +1,3 @@
+//! The one place that talks to JavaScript: the CodeMirror editor bundle and UTF-16 offsets.
+pub mod editor;
+pub mod utf16;
