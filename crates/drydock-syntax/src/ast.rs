@@ -148,7 +148,7 @@ pub struct Instruction<'a> {
     /// The typed instruction, when it parses.
     pub command: Option<Command<'a>>,
     /// Why the instruction does not parse (its diagnostic is also in `Parse::diagnostics`).
-    pub error: Option<InstructionError>,
+    pub error: Option<Box<InstructionError>>,
 }
 
 impl Instruction<'_> {

@@ -20,7 +20,7 @@ pub fn to_lower(s: &str) -> Cow<'_, str> {
     if s.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(rune_lower).collect())
+    Cow::Owned(s.chars().map(lower_rune).collect())
 }
 
 /// Go's `strings.ToUpper` (rune by rune).
@@ -31,7 +31,8 @@ pub fn to_upper(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(rune_upper).collect())
 }
 
-fn rune_lower(c: char) -> char {
+/// Go's `unicode.ToLower` for one rune.
+pub fn lower_rune(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }

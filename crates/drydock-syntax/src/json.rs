@@ -16,15 +16,41 @@ pub enum JsonArray {
 /// Go's encoding/json nesting limit.
 const MAX_DEPTH: usize = 10_000;
 
+/// What `parseJSON` made of a text, for [`parse_array_into`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    NotJson,
+    NonString,
+    Strings,
+}
+
 /// `parseJSON(rest)`: `rest` is left-trimmed of Unicode spaces and must start with `[`.
 pub fn parse_array(rest: &str) -> JsonArray {
+    let mut items = Vec::new();
+    match parse_array_into(rest, &mut items) {
+        JsonKind::NotJson => JsonArray::NotJson,
+        JsonKind::NonString => JsonArray::NonString,
+        JsonKind::Strings => JsonArray::Strings(items),
+    }
+}
+
+/// [`parse_array`] appending the string pieces to `out` (left unchanged unless `Strings`).
+pub fn parse_array_into(rest: &str, out: &mut Vec<Piece>) -> JsonKind {
+    let first = out.len();
+    let kind = scan_array(rest, out);
+    if kind != JsonKind::Strings {
+        out.truncate(first);
+    }
+    kind
+}
+
+fn scan_array(rest: &str, items: &mut Vec<Piece>) -> JsonKind {
     let lead = rest.len() - rest.trim_start().len();
     let b = rest.as_bytes();
     if b.get(lead) != Some(&b'[') {
-        return JsonArray::NotJson;
+        return JsonKind::NotJson;
     }
     let mut p = Parser { b, pos: lead + 1 };
-    let mut items = Vec::new();
     let mut all_strings = true;
     p.ws();
     if p.peek() == Some(b']') {
@@ -35,12 +61,12 @@ pub fn parse_array(rest: &str) -> JsonArray {
             if p.peek() == Some(b'"') {
                 match p.string(true) {
                     Some(piece) => items.push(piece),
-                    None => return JsonArray::NotJson,
+                    None => return JsonKind::NotJson,
                 }
             } else {
                 all_strings = false;
                 if p.value(1).is_none() {
-                    return JsonArray::NotJson;
+                    return JsonKind::NotJson;
                 }
             }
             p.ws();
@@ -50,18 +76,18 @@ pub fn parse_array(rest: &str) -> JsonArray {
                     p.pos += 1;
                     break;
                 }
-                _ => return JsonArray::NotJson,
+                _ => return JsonKind::NotJson,
             }
         }
     }
     p.ws();
     if p.pos != b.len() {
-        return JsonArray::NotJson;
+        return JsonKind::NotJson;
     }
     if all_strings {
-        JsonArray::Strings(items)
+        JsonKind::Strings
     } else {
-        JsonArray::NonString
+        JsonKind::NonString
     }
 }
 

@@ -24,7 +24,10 @@ mod segmap;
 mod shlex;
 pub mod split;
 mod stage1;
+#[cfg(test)]
+mod tests;
 pub mod text;
+mod validate;
 pub mod words;
 
 pub use ast::{Arg, Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, Kind, Stage};

@@ -1,7 +1,7 @@
 //! BuildKit's line parsers (`parser/line_parsers.go`): how each instruction's argument text
 //! becomes the node's arguments. Every function returns windows into the text it was given.
 use crate::go;
-use crate::json::{JsonArray, parse_array};
+use crate::json::{JsonKind, parse_array_into};
 use crate::piece::{Piece, PieceValue};
 
 /// A parser-stage error: stable code and BuildKit's message.
@@ -21,6 +21,35 @@ pub struct Parsed {
 /// `parseWords`: splits on unquoted whitespace; quotes and escape characters stay in the words.
 /// Returns each word's window (words are always contiguous in the input).
 pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    for_each_word(rest, escape, |s, e| words.push((s, e)));
+    words
+}
+
+/// [`parse_words`] calling `f(start, end)` for each word.
+pub fn for_each_word(rest: &str, escape: char, mut f: impl FnMut(usize, usize)) {
+    // Fast path: plain ASCII without quotes or escapes splits on ASCII whitespace.
+    let b = rest.as_bytes();
+    if rest.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| c == b'"' || c == b'\'' || c == escape as u8)
+    {
+        let mut i = 0;
+        while i < b.len() {
+            while b.get(i).is_some_and(|c| go::is_space_byte(*c)) {
+                i += 1;
+            }
+            let s = i;
+            while b.get(i).is_some_and(|c| !go::is_space_byte(*c)) {
+                i += 1;
+            }
+            if i > s {
+                f(s, i);
+            }
+        }
+        return;
+    }
     #[derive(PartialEq, Clone, Copy)]
     enum Phase {
         Spaces,
@@ -28,7 +57,6 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
         Quote,
     }
     let len = rest.len();
-    let mut words = Vec::new();
     let mut phase = Phase::Spaces;
     let (mut wstart, mut wend) = (0, 0);
     let mut quote = '\0';
@@ -59,7 +87,7 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
         }
         if pos == len {
             if blank_ok || wend > wstart {
-                words.push((wstart, wend));
+                f(wstart, wend);
             }
             break;
         }
@@ -67,7 +95,7 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
             if go::is_space(ch) {
                 phase = Phase::Spaces;
                 if blank_ok || wend > wstart {
-                    words.push((wstart, wend));
+                    f(wstart, wend);
                 }
                 blank_ok = false;
                 pos += width;
@@ -106,7 +134,6 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
         wend = pos + width;
         pos += width;
     }
-    words
 }
 
 fn is_ws_re(b: u8) -> bool {
@@ -150,80 +177,140 @@ fn split_two(rest: &str) -> Option<((usize, usize), (usize, usize))> {
 /// `parseNameVal` (ENV and LABEL): `[key, value, delimiter]` triples; the delimiter is `=` for
 /// `k=v` words and empty for the legacy `KEY value` form.
 pub fn parse_name_val(rest: &str, key: &str, escape: char) -> Result<Parsed, LineError> {
-    let words = parse_words(rest, escape);
-    let Some(&(f0, f1)) = words.first() else {
-        return Ok(Parsed::default());
+    let mut args = Vec::new();
+    parse_name_val_into(rest, key, escape, &mut args)?;
+    Ok(Parsed { args, json: false })
+}
+
+/// [`parse_name_val`] appending to `out`.
+pub fn parse_name_val_into(
+    rest: &str,
+    key: &str,
+    escape: char,
+    out: &mut Vec<Piece>,
+) -> Result<(), LineError> {
+    let base = out.len();
+    for_each_word(rest, escape, |s, e| out.push(Piece::slice(s, e)));
+    let Some((f0, f1)) = out.get(base).map(|p| (p.start, p.end)) else {
+        return Ok(());
     };
     if !rest.get(f0..f1).unwrap_or("").contains('=') {
+        out.truncate(base);
         let Some((k, v)) = split_two(rest) else {
             return Err(LineError {
                 code: crate::codes::MISSING_VALUE,
                 message: format!("{key} must have two arguments"),
             });
         };
-        let args = vec![
-            Piece::slice(k.0, k.1),
-            Piece::slice(v.0, v.1),
-            Piece {
-                start: v.0,
-                end: v.0,
-                value: PieceValue::Static(""),
-            },
-        ];
-        return Ok(Parsed { args, json: false });
+        out.push(Piece::slice(k.0, k.1));
+        out.push(Piece::slice(v.0, v.1));
+        out.push(Piece {
+            start: v.0,
+            end: v.0,
+            value: PieceValue::Static(""),
+        });
+        return Ok(());
     }
-    let mut args = Vec::with_capacity(words.len() * 3);
-    for (s, e) in words {
+    let n = out.len() - base;
+    // Each word becomes [key, value, "="]: fill from the back so no word is overwritten early.
+    out.resize(base + 3 * n, Piece::slice(0, 0));
+    for w in (0..n).rev() {
+        let Some((s, e)) = out.get(base + w).map(|p| (p.start, p.end)) else {
+            continue;
+        };
         let word = rest.get(s..e).unwrap_or("");
         let Some(eq) = word.find('=') else {
+            let message = format!(
+                "Syntax error - can't find = in {}. Must be of the form: name=value",
+                go::quote(word)
+            );
+            // BuildKit reports the first word without `=`.
+            let first_bad = (0..w).find_map(|i| {
+                let (a, b) = out.get(base + i).map(|p| (p.start, p.end))?;
+                let wd = rest.get(a..b)?;
+                (!wd.contains('=')).then(|| wd.to_owned())
+            });
+            let message = match first_bad {
+                Some(wd) => format!(
+                    "Syntax error - can't find = in {}. Must be of the form: name=value",
+                    go::quote(&wd)
+                ),
+                None => message,
+            };
+            out.truncate(base);
             return Err(LineError {
                 code: crate::codes::MISSING_EQUALS,
-                message: format!(
-                    "Syntax error - can't find = in {}. Must be of the form: name=value",
-                    go::quote(word)
-                ),
+                message,
             });
         };
-        args.push(Piece::slice(s, s + eq));
-        args.push(Piece::slice(s + eq + 1, e));
-        args.push(Piece {
-            start: s + eq,
-            end: s + eq + 1,
-            value: PieceValue::Static("="),
-        });
+        let at = base + 3 * w;
+        if let Some(slot) = out.get_mut(at..at + 3) {
+            slot[0] = Piece::slice(s, s + eq);
+            slot[1] = Piece::slice(s + eq + 1, e);
+            slot[2] = Piece {
+                start: s + eq,
+                end: s + eq + 1,
+                value: PieceValue::Static("="),
+            };
+        }
     }
-    Ok(Parsed { args, json: false })
+    Ok(())
 }
 
 /// `parseNameOrNameVal` (ARG): the raw words.
 pub fn parse_name_or_name_val(rest: &str, escape: char) -> Parsed {
-    let args = parse_words(rest, escape)
-        .into_iter()
-        .map(|(s, e)| Piece::slice(s, e))
-        .collect();
+    let mut args = Vec::new();
+    parse_name_or_name_val_into(rest, escape, &mut args);
     Parsed { args, json: false }
+}
+
+/// [`parse_name_or_name_val`] appending to `out`.
+pub fn parse_name_or_name_val_into(rest: &str, escape: char, out: &mut Vec<Piece>) {
+    for_each_word(rest, escape, |s, e| out.push(Piece::slice(s, e)));
 }
 
 /// `parseStringsWhitespaceDelimited` (FROM, EXPOSE, and the non-JSON ADD/COPY/VOLUME).
 pub fn parse_whitespace_delimited(rest: &str) -> Parsed {
-    if rest.is_empty() {
-        return Parsed::default();
-    }
-    let args = split_whitespace(rest)
-        .into_iter()
-        .map(|(s, e)| Piece::slice(s, e))
-        .collect();
+    let mut args = Vec::new();
+    parse_whitespace_delimited_into(rest, &mut args);
     Parsed { args, json: false }
+}
+
+/// [`parse_whitespace_delimited`] appending to `out`.
+pub fn parse_whitespace_delimited_into(rest: &str, out: &mut Vec<Piece>) {
+    if rest.is_empty() {
+        return;
+    }
+    let b = rest.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if is_ws_re(b.get(i).copied().unwrap_or(0)) {
+            let mut j = i;
+            while j < b.len() && is_ws_re(b.get(j).copied().unwrap_or(0)) {
+                j += 1;
+            }
+            out.push(Piece::slice(start, i));
+            start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(Piece::slice(start, b.len()));
 }
 
 /// `parseString` (MAINTAINER, USER, WORKDIR, STOPSIGNAL): the whole text as one argument.
 pub fn parse_string(rest: &str) -> Parsed {
-    if rest.is_empty() {
-        return Parsed::default();
-    }
-    Parsed {
-        args: vec![Piece::slice(0, rest.len())],
-        json: false,
+    let mut args = Vec::new();
+    parse_string_into(rest, &mut args);
+    Parsed { args, json: false }
+}
+
+/// [`parse_string`] appending to `out`.
+pub fn parse_string_into(rest: &str, out: &mut Vec<Piece>) {
+    if !rest.is_empty() {
+        out.push(Piece::slice(0, rest.len()));
     }
 }
 
@@ -237,28 +324,55 @@ fn json_error() -> LineError {
 
 /// `parseMaybeJSON` (RUN, CMD, ENTRYPOINT, SHELL): a JSON array, else the whole text.
 pub fn parse_maybe_json(rest: &str) -> Result<Parsed, LineError> {
+    let mut args = Vec::new();
+    let json = parse_maybe_json_into(rest, &mut args)?;
+    Ok(Parsed { args, json })
+}
+
+/// [`parse_maybe_json`] appending to `out`; returns whether the form was JSON.
+pub fn parse_maybe_json_into(rest: &str, out: &mut Vec<Piece>) -> Result<bool, LineError> {
     if rest.is_empty() {
-        return Ok(Parsed::default());
+        return Ok(false);
     }
-    match parse_array(rest) {
-        JsonArray::Strings(args) => Ok(Parsed { args, json: true }),
-        JsonArray::NonString => Err(json_error()),
-        JsonArray::NotJson => Ok(parse_string(rest)),
+    match parse_array_into(rest, out) {
+        JsonKind::Strings => Ok(true),
+        JsonKind::NonString => Err(json_error()),
+        JsonKind::NotJson => {
+            parse_string_into(rest, out);
+            Ok(false)
+        }
     }
 }
 
 /// `parseMaybeJSONToList` (ADD, COPY, VOLUME): a JSON array, else whitespace-separated words.
 pub fn parse_maybe_json_to_list(rest: &str) -> Result<Parsed, LineError> {
-    match parse_array(rest) {
-        JsonArray::Strings(args) => Ok(Parsed { args, json: true }),
-        JsonArray::NonString => Err(json_error()),
-        JsonArray::NotJson => Ok(parse_whitespace_delimited(rest)),
+    let mut args = Vec::new();
+    let json = parse_maybe_json_to_list_into(rest, &mut args)?;
+    Ok(Parsed { args, json })
+}
+
+/// [`parse_maybe_json_to_list`] appending to `out`; returns whether the form was JSON.
+pub fn parse_maybe_json_to_list_into(rest: &str, out: &mut Vec<Piece>) -> Result<bool, LineError> {
+    match parse_array_into(rest, out) {
+        JsonKind::Strings => Ok(true),
+        JsonKind::NonString => Err(json_error()),
+        JsonKind::NotJson => {
+            parse_whitespace_delimited_into(rest, out);
+            Ok(false)
+        }
     }
 }
 
 /// `parseHealthConfig`: the type word, then `parseMaybeJSON` of the rest. Walks bytes as
 /// BuildKit does (bytes 0x85/0xA0 count as spaces).
 pub fn parse_health_config(rest: &str) -> Result<Parsed, LineError> {
+    let mut args = Vec::new();
+    let json = parse_health_config_into(rest, &mut args)?;
+    Ok(Parsed { args, json })
+}
+
+/// [`parse_health_config`] appending to `out`; returns whether the command was JSON.
+pub fn parse_health_config_into(rest: &str, out: &mut Vec<Piece>) -> Result<bool, LineError> {
     let b = rest.as_bytes();
     let mut sep = 0;
     while sep < b.len() && !go::is_space_byte(b.get(sep).copied().unwrap_or(0)) {
@@ -269,19 +383,19 @@ pub fn parse_health_config(rest: &str) -> Result<Parsed, LineError> {
         next += 1;
     }
     if sep == 0 {
-        return Ok(Parsed::default());
+        return Ok(false);
     }
     let (sep, _) = crate::split::widen_to_chars(rest, sep, sep);
     let (next, _) = crate::split::widen_to_chars(rest, next, next);
     let next = next.max(sep);
-    let tail = parse_maybe_json(rest.get(next..).unwrap_or(""))?;
-    let mut args = Vec::with_capacity(1 + tail.args.len());
-    args.push(Piece::slice(0, sep));
-    args.extend(tail.args.into_iter().map(|p| p.shifted(next)));
-    Ok(Parsed {
-        args,
-        json: tail.json,
-    })
+    out.push(Piece::slice(0, sep));
+    let first = out.len();
+    let json = parse_maybe_json_into(rest.get(next..).unwrap_or(""), out)?;
+    for p in out.get_mut(first..).into_iter().flatten() {
+        p.start += next;
+        p.end += next;
+    }
+    Ok(json)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! attribute, ONBUILD child), with source spans through the line's [`SegMap`].
 use crate::ast::{Arg, Flag, Instruction, Kind};
 use crate::go;
-use crate::lineparse::{self, LineError, Parsed};
+use crate::lineparse::{self, LineError};
 use crate::piece::{Piece, PieceValue};
 use crate::segmap::SegMap;
 use crate::split::split_command;
@@ -13,17 +13,18 @@ use crate::text::Text;
 pub fn build<'a>(
     line: &Text<'a>,
     off: usize,
-    map: &SegMap,
+    map: &SegMap<'_>,
     escape: char,
+    scratch: &mut Vec<Piece>,
 ) -> (Instruction<'a>, Option<LineError>) {
     let full = line.as_str();
     let s = full.get(off..).unwrap_or("");
     let sp = split_command(s);
     let keyword = line.slice(off + sp.cmd.0, off + sp.cmd.1);
-    let kind = match go::to_lower(&keyword) {
-        std::borrow::Cow::Borrowed(k) => Kind::from_keyword(k),
-        std::borrow::Cow::Owned(k) if k.is_ascii() => Kind::from_keyword(&k),
-        _ => Kind::Unknown,
+    let kind = if keyword.is_ascii() {
+        Kind::from_keyword(&keyword)
+    } else {
+        Kind::from_keyword(&go::to_lower(&keyword))
     };
     let flags = sp
         .flags
@@ -36,44 +37,61 @@ pub fn build<'a>(
     let (a0, a1) = (off + sp.args.0, off + sp.args.1);
     let rest = full.get(a0..a1).unwrap_or("");
     let mut child = None;
-    let parsed: Result<Parsed, LineError> = match kind {
-        Kind::Add | Kind::Copy | Kind::Volume => lineparse::parse_maybe_json_to_list(rest),
-        Kind::Arg => Ok(lineparse::parse_name_or_name_val(rest, escape)),
-        Kind::Cmd | Kind::Entrypoint | Kind::Run | Kind::Shell => lineparse::parse_maybe_json(rest),
-        Kind::Env => lineparse::parse_name_val(rest, "ENV", escape),
-        Kind::Label => lineparse::parse_name_val(rest, "LABEL", escape),
-        Kind::Expose | Kind::From => Ok(lineparse::parse_whitespace_delimited(rest)),
-        Kind::Healthcheck => lineparse::parse_health_config(rest),
+    scratch.clear();
+    let parsed: Result<bool, LineError> = match kind {
+        Kind::Add | Kind::Copy | Kind::Volume => {
+            lineparse::parse_maybe_json_to_list_into(rest, scratch)
+        }
+        Kind::Arg => {
+            lineparse::parse_name_or_name_val_into(rest, escape, scratch);
+            Ok(false)
+        }
+        Kind::Cmd | Kind::Entrypoint | Kind::Run | Kind::Shell => {
+            lineparse::parse_maybe_json_into(rest, scratch)
+        }
+        Kind::Env => lineparse::parse_name_val_into(rest, "ENV", escape, scratch).map(|()| false),
+        Kind::Label => {
+            lineparse::parse_name_val_into(rest, "LABEL", escape, scratch).map(|()| false)
+        }
+        Kind::Expose | Kind::From => {
+            lineparse::parse_whitespace_delimited_into(rest, scratch);
+            Ok(false)
+        }
+        Kind::Healthcheck => lineparse::parse_health_config_into(rest, scratch),
         Kind::Maintainer | Kind::Stopsignal | Kind::User | Kind::Workdir => {
-            Ok(lineparse::parse_string(rest))
+            lineparse::parse_string_into(rest, scratch);
+            Ok(false)
         }
         Kind::Onbuild => {
             if rest.is_empty() {
-                Ok(Parsed::default())
+                Ok(false)
             } else {
-                let (c, err) = build(line, a0, map, escape);
+                let (c, err) = build(line, a0, map, escape, scratch);
+                scratch.clear();
                 child = Some(Box::new(c));
                 match err {
                     Some(e) => Err(e),
-                    None => Ok(Parsed::default()),
+                    None => Ok(false),
                 }
             }
         }
-        Kind::Unknown => Ok(Parsed {
-            args: vec![Piece {
+        Kind::Unknown => {
+            scratch.push(Piece {
                 start: 0,
                 end: 0,
                 value: PieceValue::Static(""),
-            }],
-            json: false,
-        }),
+            });
+            Ok(false)
+        }
     };
-    let (parsed, error) = match parsed {
-        Ok(p) => (p, None),
-        Err(e) => (Parsed::default(), Some(e)),
+    let (json, error) = match parsed {
+        Ok(j) => (j, None),
+        Err(e) => {
+            scratch.clear();
+            (false, Some(e))
+        }
     };
-    let args = parsed
-        .args
+    let args = scratch
         .iter()
         .map(|p| Arg {
             value: piece_text(line, a0, p),
@@ -92,7 +110,7 @@ pub fn build<'a>(
         line: line.slice(off, full.len()),
         flags,
         args,
-        json: parsed.json,
+        json,
         raw_args: line.slice(a0, a1),
         raw_args_span: map.range(a0, a1),
         heredocs: Vec::new(),

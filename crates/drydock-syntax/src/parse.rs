@@ -108,11 +108,12 @@ impl<'a> Parse<'a> {
     /// instruction-stage errors (N = the instruction's first line), the bare message otherwise.
     pub fn docker_message(&self, diag: &Diagnostic) -> String {
         if codes::stage_of(&diag.code) == codes::Stage::Instruction {
-            let line = self
-                .dockerfile
-                .instructions
-                .iter()
-                .find(|i| i.span.contains_range(diag.range) || i.span.start == diag.range.start)
+            let ins = &self.dockerfile.instructions;
+            let k = ins.partition_point(|i| i.span.start <= diag.range.start);
+            let line = k
+                .checked_sub(1)
+                .and_then(|k| ins.get(k))
+                .filter(|i| i.span.contains_range(diag.range) || i.span.start == diag.range.start)
                 .map_or_else(|| self.line_of(diag.range.start), |i| i.start_line);
             format!("dockerfile parse error on line {line}: {}", diag.message)
         } else {

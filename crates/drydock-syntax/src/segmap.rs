@@ -2,19 +2,19 @@
 use drydock_text::TextRange;
 
 /// How a logical line was assembled from pieces of physical lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SegMap {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegMap<'s> {
     /// The whole logical line is one slice of the source starting at this offset.
     One(u32),
     /// `(logical_start, source_start)` of each piece, in order.
-    Many(Vec<(u32, u32)>),
+    Many(&'s [(u32, u32)]),
 }
 
 fn u(v: usize) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
 
-impl SegMap {
+impl SegMap<'_> {
     /// The source offset of logical offset `pos`, read as the start of something.
     pub fn start(&self, pos: usize) -> u32 {
         let pos = u(pos);
@@ -59,7 +59,8 @@ mod tests {
     #[test]
     fn maps_across_pieces() {
         // "RUN a \\\n  b": logical "RUN a   b" = [0..6 at 0] + [6..9 at 8]
-        let m = SegMap::Many(vec![(0, 0), (6, 8)]);
+        let segs = [(0, 0), (6, 8)];
+        let m = SegMap::Many(&segs);
         assert_eq!(m.start(6), 8);
         assert_eq!(m.end(6), 6);
         assert_eq!(m.range(4, 9), TextRange::new(4, 11));

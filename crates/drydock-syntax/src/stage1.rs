@@ -69,6 +69,11 @@ fn err(code: &'static str, range: TextRange, message: impl Into<String>) -> Diag
     Diagnostic::error(code, range, message).with_hint(codes::hint(code))
 }
 
+/// `strings.Contains(line, "<<")`.
+fn has_heredoc_marker(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
+}
+
 /// Go's `isComment`: the first non-space character is `#`.
 fn is_comment(s: &str) -> bool {
     s.trim_start().starts_with('#')
@@ -105,6 +110,8 @@ pub fn parse(src: &str) -> Output<'_> {
     let mut current_line = 0usize;
     let mut buf = String::new();
     let mut segs: Vec<(u32, u32)> = Vec::new();
+    let mut scratch = Vec::new();
+    out.instructions.reserve(src.len() / 64 + 1);
     let mut too_long_reported = false;
     let mut check_len = |p: &Phys, out: &mut Output<'_>| {
         let len = p.next - p.start;
@@ -255,9 +262,9 @@ pub fn parse(src: &str) -> Output<'_> {
                 SegMap::One(line_no(s0)),
             )
         } else {
-            (Text::owned(&buf), SegMap::Many(segs.clone()))
+            (Text::owned(&buf), SegMap::Many(&segs))
         };
-        let (mut node, line_err) = node::build(&line, 0, &map, out.escape);
+        let (mut node, line_err) = node::build(&line, 0, &map, out.escape, &mut scratch);
         if has_empty {
             let end_line_start = src
                 .get(..last_end)
@@ -275,24 +282,22 @@ pub fn parse(src: &str) -> Output<'_> {
         if let Some(e) = line_err {
             let range = node.span;
             out.diagnostics.push(err(e.code, range, e.message.clone()));
-            node.error = Some(crate::ast::InstructionError {
+            node.error = Some(Box::new(crate::ast::InstructionError {
                 code: e.code,
                 message: e.message,
                 range,
-            });
-        } else if node::can_contain_heredoc(&node)
-            && memchr::memmem::find(line.as_bytes(), b"<<").is_some()
-        {
+            }));
+        } else if node::can_contain_heredoc(&node) && has_heredoc_marker(line.as_bytes()) {
             match heredocs_from_line(&line) {
                 Err(message) => {
                     let range = node.span;
                     out.diagnostics
                         .push(err(codes::INVALID_HEREDOC, range, message.clone()));
-                    node.error = Some(crate::ast::InstructionError {
+                    node.error = Some(Box::new(crate::ast::InstructionError {
                         code: codes::INVALID_HEREDOC,
                         message,
                         range,
-                    });
+                    }));
                 }
                 Ok(words) => {
                     for w in words {
@@ -335,11 +340,11 @@ pub fn parse(src: &str) -> Output<'_> {
                                     range,
                                     "unterminated heredoc",
                                 ));
-                                node.error = Some(crate::ast::InstructionError {
+                                node.error = Some(Box::new(crate::ast::InstructionError {
                                     code: codes::UNTERMINATED_HEREDOC,
                                     message: "unterminated heredoc".to_owned(),
                                     range,
-                                });
+                                }));
                                 break;
                             }
                         }
@@ -350,9 +355,12 @@ pub fn parse(src: &str) -> Output<'_> {
         node.span = TextRange::new(node.span.start, line_no(end).max(node.span.start));
         node.start_line = line_no(start_line);
         node.end_line = line_no(current_line);
-        if let Some(c) = node.child.as_mut() {
-            c.start_line = node.start_line;
-            c.end_line = node.end_line;
+        let (sl, el) = (node.start_line, node.end_line);
+        let mut child = node.child.as_mut();
+        while let Some(c) = child {
+            c.start_line = sl;
+            c.end_line = el;
+            child = c.child.as_mut();
         }
         node.comments = std::mem::take(&mut prev_comments);
         out.instructions.push(node);

@@ -137,6 +137,13 @@ impl<'i, 'a> Req<'i, 'a> {
 
     /// `flags.Parse()` with the instruction's accepted flags.
     pub fn flags(&self, defs: &'static [FlagDef<'static>]) -> R<Flags<'i, 'a>> {
+        if self.ins.flags.is_empty() {
+            return Ok(Flags {
+                ins: self.ins,
+                defs,
+                values: Vec::new(),
+            });
+        }
         let texts: Vec<&str> = self.ins.flags.iter().map(|f| f.text.as_str()).collect();
         match bflag::parse(defs, &texts) {
             Ok(values) => Ok(Flags {
@@ -185,6 +192,9 @@ pub(crate) struct Flags<'i, 'a> {
 
 impl<'a> Flags<'_, 'a> {
     fn slot(&self, name: &str) -> Option<&FlagValue> {
+        if self.values.is_empty() {
+            return None;
+        }
         self.defs
             .iter()
             .position(|d| d.name == name)
@@ -212,7 +222,13 @@ impl<'a> Flags<'_, 'a> {
     }
 
     pub fn bool(&self, name: &str) -> bool {
-        self.slot(name).is_some_and(|s| s.value == "true")
+        match self.slot(name) {
+            Some(s) => s.value == "true",
+            None => self
+                .defs
+                .iter()
+                .any(|d| d.name == name && d.default == "true"),
+        }
     }
 
     /// A string flag's value when given.
@@ -354,11 +370,11 @@ pub fn check_all(ins: &mut [Instruction<'_>], diags: &mut Vec<Diagnostic>) {
                     Diagnostic::error(f.code, f.range, f.message.clone())
                         .with_hint(codes::hint(f.code)),
                 );
-                i.error = Some(InstructionError {
+                i.error = Some(Box::new(InstructionError {
                     code: f.code,
                     message: f.message,
                     range: f.range,
-                });
+                }));
             }
         }
     }

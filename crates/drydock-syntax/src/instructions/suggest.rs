@@ -4,14 +4,43 @@ use crate::go;
 
 /// Levenshtein distance over chars (insert, delete and substitute cost 1).
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
+    distance(a, b, false)
+}
+
+/// Levenshtein distance, optionally comparing the chars lower-cased (Go's `strings.ToLower`).
+fn distance(a: &str, b: &str, fold: bool) -> usize {
+    let map = |c: char| if fold { go::lower_rune(c) } else { c };
+    let mut bbuf = ['\0'; 32];
+    let bv: Vec<char>;
+    let bchars: &[char] = if b.chars().count() <= bbuf.len() {
+        let mut n = 0;
+        for (slot, c) in bbuf.iter_mut().zip(b.chars()) {
+            *slot = map(c);
+            n += 1;
+        }
+        bbuf.get(..n).unwrap_or(&[])
+    } else {
+        bv = b.chars().map(map).collect();
+        &bv
+    };
+    let blen = bchars.len();
+    let mut small = [0usize; 66];
+    let mut big: Vec<usize>;
+    let row: &mut [usize] = if 2 * (blen + 1) <= small.len() {
+        small.get_mut(..2 * (blen + 1)).unwrap_or(&mut [])
+    } else {
+        big = vec![0; 2 * (blen + 1)];
+        &mut big
+    };
+    let (mut prev, mut cur) = row.split_at_mut(blen + 1);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
+    for (i, ca) in a.chars().map(map).enumerate() {
         if let Some(c0) = cur.first_mut() {
             *c0 = i + 1;
         }
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in bchars.iter().enumerate() {
             let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
             let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
             let ins = cur.get(j).copied().unwrap_or(0) + 1;
@@ -26,33 +55,36 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 
 /// The suggestion for `val` among `options`, if any.
 pub fn suggest(val: &str, options: &[&str], case_sensitive: bool) -> Option<String> {
-    let v = if case_sensitive {
-        val.into()
-    } else {
-        go::to_lower(val)
-    };
-    let mut best: Option<String> = None;
+    let fold = !case_sensitive;
+    let vlen = val.chars().count();
+    let mut best: Option<&str> = None;
     let mut min = 3;
     for opt in options {
-        let o = if case_sensitive {
-            (*opt).into()
+        let same = if fold {
+            val.chars()
+                .map(go::lower_rune)
+                .eq(opt.chars().map(go::lower_rune))
         } else {
-            go::to_lower(opt)
+            val == *opt
         };
-        if v == o {
+        if same {
             return None;
         }
-        let d = levenshtein(&v, &o);
+        if vlen.abs_diff(opt.chars().count()) >= min {
+            continue;
+        }
+        let d = distance(val, opt, fold);
         if d < min {
             min = d;
-            best = Some(if case_sensitive {
-                o.into_owned()
-            } else {
-                match_case(&o, val)
-            });
+            best = Some(opt);
         }
     }
-    best
+    let best = best?;
+    Some(if fold {
+        match_case(&go::to_lower(best), val)
+    } else {
+        best.to_owned()
+    })
 }
 
 fn match_case(opt: &str, orig: &str) -> String {

@@ -1,0 +1,121 @@
+//! Parsing throughput on the official-images corpus: Drydock's full parse (typed tree, spans,
+//! diagnostics), physical line splitting alone, and the peers `parse-dockerfile` and
+//! `dockerfile-parser` on the same bytes; then a ~10 MB generated file (linear time).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Runs `f` over every file until at least `budget` has passed; returns MB/s.
+fn measure(files: &[String], budget: Duration, mut f: impl FnMut(&str) -> usize) -> f64 {
+    let bytes: usize = files.iter().map(String::len).sum();
+    // warm-up
+    for t in files {
+        black_box(f(t));
+    }
+    let start = Instant::now();
+    let mut rounds = 0u64;
+    while start.elapsed() < budget {
+        for t in files {
+            black_box(f(black_box(t)));
+        }
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    (bytes as f64 * rounds as f64) / secs / 1e6
+}
+
+fn generated(target: usize) -> String {
+    let unit = "FROM python:3.12-slim AS base\n# comment line\nARG VERSION=1.0\nENV A=1 B=\"two words\" \\\n    C=3\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY --chown=app:app --from=base src/ /app/src/\nRUN <<EOF\necho hello\nEOF\nCMD [\"python\", \"-m\", \"app\"]\nEXPOSE 8000/tcp\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/ || exit 1\n\n";
+    let mut s = String::with_capacity(target + unit.len());
+    while s.len() < target {
+        s.push_str(unit);
+    }
+    s
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let budget = Duration::from_millis(if quick { 200 } else { 2000 });
+    if std::env::args().any(|a| a == "--only-big") {
+        let big = vec![generated(10 * 1024 * 1024)];
+        let rate = measure(&big, budget, |t| {
+            drydock_syntax::parse(t).dockerfile.instructions.len()
+        });
+        println!("10 MB generated file: {rate:.1} MB/s");
+        return;
+    }
+    let Some(dir) = drydock_testkit::corpus_dir().map(|d| d.join("official-images")) else {
+        eprintln!("!! corpus not found (set DRYDOCK_CORPUS): benchmark SKIPPED");
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let bytes: usize = files.iter().map(String::len).sum();
+    println!(
+        "corpus: {} files, {:.2} MB",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+
+    let ours = measure(&files, budget, |t| {
+        drydock_syntax::parse(t).dockerfile.instructions.len()
+    });
+    if std::env::args().any(|a| a == "--only-drydock") {
+        println!("drydock_syntax::parse: {ours:.1} MB/s");
+        return;
+    }
+    let real: Vec<String> = paths
+        .iter()
+        .zip(&files)
+        .filter(|(p, _)| !p.to_string_lossy().ends_with(".template"))
+        .map(|(_, t)| t.clone())
+        .collect();
+    let ours_real = measure(&real, budget, |t| {
+        drydock_syntax::parse(t).dockerfile.instructions.len()
+    });
+    let peer1_real = measure(&real, budget, |t| {
+        parse_dockerfile::parse(t).map_or(0, |d| d.instructions.len())
+    });
+    let lines = measure(&files, budget, |t| {
+        memchr::memchr_iter(b'\n', t.as_bytes()).count()
+    });
+    let peer1 = measure(&files, budget, |t| {
+        parse_dockerfile::parse(t).map_or(0, |d| d.instructions.len())
+    });
+    let peer2 = measure(&files, budget, |t| {
+        dockerfile_parser::Dockerfile::parse(t).map_or(0, |d| d.instructions.len())
+    });
+    println!("drydock_syntax::parse (typed tree, spans, diagnostics): {ours:>9.1} MB/s");
+    println!("line splitting alone (memchr)                         : {lines:>9.1} MB/s");
+    println!(
+        "parse-dockerfile 0.1                                  : {peer1:>9.1} MB/s  (drydock x{:.2})",
+        ours / peer1
+    );
+    println!(
+        "dockerfile-parser 0.9                                 : {peer2:>9.1} MB/s  (drydock x{:.2})",
+        ours / peer2
+    );
+    println!(
+        "176 real Dockerfiles only: drydock {ours_real:.1} MB/s, parse-dockerfile {peer1_real:.1} MB/s (drydock x{:.2})",
+        ours_real / peer1_real
+    );
+
+    let big = vec![generated(10 * 1024 * 1024)];
+    let start = Instant::now();
+    let n = drydock_syntax::parse(&big[0]).dockerfile.instructions.len();
+    let once = start.elapsed();
+    let big_rate = measure(&big, budget, |t| {
+        drydock_syntax::parse(t).dockerfile.instructions.len()
+    });
+    println!(
+        "10 MB generated file ({n} instructions): first parse {:.1} ms, {big_rate:.1} MB/s",
+        once.as_secs_f64() * 1e3
+    );
+}
