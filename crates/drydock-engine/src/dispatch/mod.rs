@@ -165,6 +165,9 @@ fn copy_from(
         return Ok(None);
     };
     let f = f.value.as_str();
+    if f.contains('$') {
+        return Err("variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround".to_owned());
+    }
     if let Ok(i) = f.parse::<i64>() {
         return match usize::try_from(i).ok().filter(|i| *i < nstages) {
             Some(i) => Ok(Some(FromRef::Stage(i))),
