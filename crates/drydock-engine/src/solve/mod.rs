@@ -29,6 +29,8 @@ use crate::trace::{
 struct Progress {
     vertices: Vec<Vertex>,
     t: i64,
+    /// Bytes of layers created in this build (for `exporting layers`).
+    new_bytes: u64,
 }
 
 impl Progress {
@@ -175,6 +177,7 @@ impl Engine {
         let mut p = Progress {
             vertices: Vec::new(),
             t: started,
+            new_bytes: 0,
         };
         let df_path = if req.dockerfile_path.is_empty() {
             "Dockerfile".to_owned()
@@ -664,7 +667,10 @@ impl Engine {
                                     message: format!(
                                         "failed to solve: failed to compute cache key: {vmsg}"
                                     ),
-                                    location: None,
+                                    location: Some(ErrorLocation {
+                                        start_line: step.line,
+                                        end_line: step.end_line,
+                                    }),
                                     vertex: Some(v),
                                     suggestion: None,
                                 });
@@ -859,7 +865,10 @@ impl Engine {
                         trace.rootfs = Some(Snapshot(upper.tree().clone()));
                         return Err(BuildFailure {
                             message: format!("failed to solve: {e}"),
-                            location: None,
+                            location: Some(ErrorLocation {
+                                start_line: step.line,
+                                end_line: step.end_line,
+                            }),
                             vertex: Some(v),
                             suggestion: None,
                         });
@@ -869,6 +878,7 @@ impl Engine {
                 let diff_id = layer.diff_id().to_string();
                 let size = layer.size();
                 let created = p.t + ms;
+                p.new_bytes += size;
                 self.state.layers.insert(diff_id.clone(), layer.clone());
                 self.state.cache.insert(
                     key.clone(),
@@ -1166,9 +1176,16 @@ impl Engine {
             last_tag_ms: None,
         };
         img.seal();
-        let new_bytes: u64 = 0;
-        let ms = 20 + ms_for(new_bytes, self.config.speed.export_bytes_per_s);
-        let mut lines = vec![status("exporting layers done")];
+        let layer_ms = ms_for(p.new_bytes, self.config.speed.export_bytes_per_s);
+        let ms = 20 + layer_ms;
+        let mut lines = vec![if p.new_bytes > 0 {
+            status(format!(
+                "exporting layers {:.1}s done",
+                layer_ms.max(1) as f64 / 1000.0
+            ))
+        } else {
+            status("exporting layers done")
+        }];
         lines.push(status(format!("writing image {} done", img.id)));
         for t in &tags {
             lines.push(status(format!("naming to {t} done")));
