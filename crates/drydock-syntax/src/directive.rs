@@ -28,49 +28,39 @@ impl Default for DirectiveParser {
     }
 }
 
-fn is_re_space(b: u8) -> bool {
+fn is_re_space(c: char) -> bool {
     // RE2's \s: [\t\n\f\r ]
-    matches!(b, b'\t' | b'\n' | 0x0c | b'\r' | b' ')
+    matches!(c, '\t' | '\n' | '\x0c' | '\r' | ' ')
 }
 
 /// Matches `^<prefix>\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`: name window and value window.
 pub fn match_directive(line: &str, prefix: &str) -> Option<((usize, usize), (usize, usize))> {
-    let b = line.as_bytes();
-    let mut i = prefix.len();
-    if !line.starts_with(prefix) {
+    use nom::bytes::complete::{tag, take_while};
+    use nom::character::complete::{char as ch, satisfy};
+    use nom::combinator::recognize;
+    use nom::sequence::pair;
+    use nom::{IResult, Parser};
+
+    type In<'s> = &'s str;
+    let ws = || take_while::<_, In<'_>, nom::error::Error<In<'_>>>(is_re_space);
+    let name = recognize(pair(
+        satisfy(|c: char| c.is_ascii_alphabetic()),
+        take_while(|c: char| c.is_ascii_alphanumeric()),
+    ));
+    let mut head = (tag(prefix), ws(), name, ws(), ch('='), ws());
+    let r: IResult<In<'_>, _> = head.parse(line);
+    let (value, (_, _, name, _, _, _)) = r.ok()?;
+    // `name` is a sub-slice of `line`: its offset is the distance between the pointers.
+    let ns = (name.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len());
+    let vs = line.len() - value.len();
+    let v = value.trim_end_matches(is_re_space);
+    // `.` does not match a newline, and the value is not empty.
+    if v.is_empty() || v.contains('\n') {
         return None;
     }
-    while i < b.len() && is_re_space(b.get(i).copied().unwrap_or(0)) {
-        i += 1;
-    }
-    let ns = i;
-    if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    while i < b.len() && b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-        i += 1;
-    }
-    let ne = i;
-    while i < b.len() && is_re_space(b.get(i).copied().unwrap_or(0)) {
-        i += 1;
-    }
-    if b.get(i) != Some(&b'=') {
-        return None;
-    }
-    i += 1;
-    while i < b.len() && is_re_space(b.get(i).copied().unwrap_or(0)) {
-        i += 1;
-    }
-    let vs = i;
-    let mut ve = b.len();
-    while ve > vs && is_re_space(b.get(ve - 1).copied().unwrap_or(0)) {
-        ve -= 1;
-    }
-    // `.` does not match a newline.
-    if ve == vs || b.get(vs..ve).is_some_and(|v| v.contains(&b'\n')) {
-        return None;
-    }
-    Some(((ns, ne), (vs, ve)))
+    Some(((ns, ns + name.len()), (vs, vs + v.len())))
 }
 
 impl DirectiveParser {

@@ -14,6 +14,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// `testfiles` (dump equals `result`), `testfiles-negative` (rejected) and `testfile-line`.
 pub fn testfiles(dir: &Path, suite: &mut Suite) {
+    testfile_line(dir, suite);
     let base = "frontend/dockerfile/parser";
     for (sub, negative) in [("testfiles", false), ("testfiles-negative", true)] {
         let file = format!("{base}/{sub}");
@@ -53,4 +54,42 @@ pub fn testfiles(dir: &Path, suite: &mut Suite) {
             });
         }
     }
+}
+
+/// `testfile-line/Dockerfile`: its line ranges are the `cases-parser-lines-warnings.tsv` row
+/// whose `dockerfile` is this file's text.
+fn testfile_line(dir: &Path, suite: &mut Suite) {
+    let file = "frontend/dockerfile/parser/testfile-line";
+    suite.file(file);
+    let path = dir.join(file).join("Dockerfile");
+    if !path.is_file() {
+        return;
+    }
+    let rows =
+        drydock_testkit::read_tsv(dir, "cases-parser-lines-warnings.tsv").unwrap_or_default();
+    suite.case(file, file, "", move || {
+        let text = read(&path)?;
+        let row = rows
+            .iter()
+            .find(|r| r.str("dockerfile") == text)
+            .ok_or("no cases-parser-lines-warnings.tsv row holds this file")?;
+        let want = row
+            .get("expected")
+            .get("child_lines")
+            .cloned()
+            .unwrap_or_default();
+        let p = drydock_syntax::parse(&text);
+        let got: Vec<[u32; 2]> = p
+            .dockerfile
+            .instructions
+            .iter()
+            .map(|i| [i.start_line, i.end_line])
+            .collect();
+        let got = drydock_testkit::serde_json::to_value(got).map_err(|e| e.to_string())?;
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("lines {got}, want {want}"))
+        }
+    });
 }
