@@ -9,7 +9,9 @@ fn root() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -25,7 +27,14 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn all_rust_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for d in ["src", "tests", "crates", "xtask", "testkit", "fuzz/fuzz_targets"] {
+    for d in [
+        "src",
+        "tests",
+        "crates",
+        "xtask",
+        "testkit",
+        "fuzz/fuzz_targets",
+    ] {
         rust_files(&root().join(d), &mut files);
     }
     files.sort();
@@ -46,7 +55,10 @@ fn every_file_opens_with_a_doc_line() {
         })
         .map(|p| rel(&p))
         .collect();
-    assert!(missing.is_empty(), "files without a leading `//!` line: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "files without a leading `//!` line: {missing:#?}"
+    );
 }
 
 #[test]
@@ -54,10 +66,17 @@ fn no_ignored_tests() {
     let marker = ["#[", "ignore"].concat();
     let found: Vec<String> = all_rust_files()
         .into_iter()
-        .filter(|p| std::fs::read_to_string(p).unwrap_or_default().contains(&marker))
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .contains(&marker)
+        })
         .map(|p| rel(&p))
         .collect();
-    assert!(found.is_empty(), "ignored tests are not allowed: {found:#?}");
+    assert!(
+        found.is_empty(),
+        "ignored tests are not allowed: {found:#?}"
+    );
 }
 
 /// The core crates and their rank: a crate may depend only on crates of lower rank.
@@ -75,7 +94,12 @@ const RANKS: &[(&str, u8)] = &[
 
 fn crate_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("crates"))
-        .map(|r| r.flatten().map(|e| e.path()).filter(|p| p.join("Cargo.toml").is_file()).collect())
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("Cargo.toml").is_file())
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     dirs
@@ -91,12 +115,10 @@ fn runtime_deps(manifest: &str) -> Vec<String> {
             in_deps = t == "[dependencies]" || t.ends_with(".dependencies]") && !t.contains("dev-");
             continue;
         }
-        if in_deps {
-            if let Some((name, _)) = t.split_once('=') {
-                let name = name.trim().split('.').next().unwrap_or("");
-                if !name.is_empty() && !name.starts_with('#') {
-                    deps.push(name.trim_matches('"').to_owned());
-                }
+        if let (true, Some((name, _))) = (in_deps, t.split_once('=')) {
+            let name = name.trim().split('.').next().unwrap_or("");
+            if !name.is_empty() && !name.starts_with('#') {
+                deps.push(name.trim_matches('"').to_owned());
             }
         }
     }
@@ -108,22 +130,33 @@ fn core_dependencies_point_one_way() {
     let rank = |n: &str| RANKS.iter().find(|(c, _)| *c == n).map(|(_, r)| *r);
     let mut problems = Vec::new();
     for dir in crate_dirs() {
-        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_owned();
         let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
         let Some(own) = rank(&name) else {
             problems.push(format!("{name} has no rank in tests/tidy.rs RANKS: add it"));
             continue;
         };
         for dep in runtime_deps(&manifest) {
-            if ["yew", "web-sys", "js-sys", "gloo", "wasm-bindgen"].iter().any(|w| dep.starts_with(w)) {
+            if ["yew", "web-sys", "js-sys", "gloo", "wasm-bindgen"]
+                .iter()
+                .any(|w| dep.starts_with(w))
+            {
                 problems.push(format!("{name} depends on the web crate {dep}"));
             }
             if let Some(r) = rank(&dep) {
                 if r >= own {
                     problems.push(format!("{name} (rank {own}) depends on {dep} (rank {r})"));
                 }
-                if name == "drydock-lint" && !["drydock-syntax", "drydock-text"].contains(&dep.as_str()) {
-                    problems.push(format!("drydock-lint may depend on the syntax crate only, not {dep}"));
+                if name == "drydock-lint"
+                    && !["drydock-syntax", "drydock-text"].contains(&dep.as_str())
+                {
+                    problems.push(format!(
+                        "drydock-lint may depend on the syntax crate only, not {dep}"
+                    ));
                 }
             }
         }
@@ -164,7 +197,10 @@ fn core_library_code_is_pure() {
             }
         }
     }
-    assert!(problems.is_empty(), "core crates must do no IO, read no clock: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "core crates must do no IO, read no clock: {problems:#?}"
+    );
 }
 
 #[test]

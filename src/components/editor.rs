@@ -25,15 +25,13 @@ pub fn editor() -> Html {
         let (host, instance, store) = (host.clone(), instance.clone(), store.clone());
         let rich = *rich;
         use_effect_with((), move |_| {
-            if rich {
-                if let Some(el) = host.cast::<HtmlElement>() {
-                    let label = format!("Contents of {}", store.file_name);
-                    let dispatcher = store.dispatcher();
-                    let ed = cm::Editor::new(&el, &store.text, &label, move |text| {
-                        dispatcher.dispatch(Action::Edit(text));
-                    });
-                    *instance.borrow_mut() = Some(ed);
-                }
+            if let (true, Some(el)) = (rich, host.cast::<HtmlElement>()) {
+                let label = format!("Contents of {}", store.file_name);
+                let dispatcher = store.dispatcher();
+                let ed = cm::Editor::new(&el, &store.text, &label, move |text| {
+                    dispatcher.dispatch(Action::Edit(text));
+                });
+                *instance.borrow_mut() = Some(ed);
             }
             move || drop(instance.borrow_mut().take())
         });

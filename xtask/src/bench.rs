@@ -1,18 +1,57 @@
-//! `cargo xtask bench [parse|build|ui|all]`: runs the benchmarks and prints their figures.
+//! `cargo xtask bench [parse|all]`: runs the benchmarks and prints their figures. `parse` measures the
+//! parser natively (with the `parse-dockerfile` and `dockerfile-parser` crates on the same bytes), as wasm
+//! in Node, and npm's `dockerfile-ast` in Node, then prints the ratios.
+use crate::tools::{self, Need};
 use crate::util::{self, Result, cmd, run};
+use std::process::Stdio;
 
 pub fn main(args: &[String]) -> Result {
     let which = args.first().map(String::as_str).unwrap_or("all");
     match which {
-        "parse" => parse(),
-        "all" => parse(),
+        "parse" | "all" => parse(),
         other => Err(format!("unknown benchmark `{other}` (parse, all)")),
     }
 }
 
+/// Runs `c`, echoing its stdout, and returns it.
+fn tee(c: &mut std::process::Command) -> Result<String> {
+    let out = c
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    print!("{text}");
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("benchmark failed ({})", out.status))
+    }
+}
+
+/// The MB/s figure on the first line of `text` containing `label`.
+fn rate(text: &str, label: &str) -> Option<f64> {
+    let line = text.lines().find(|l| l.contains(label))?;
+    let before = line.split(" MB/s").next()?;
+    before
+        .rsplit([' ', ':'])
+        .find(|w| !w.is_empty())?
+        .parse()
+        .ok()
+}
+
 fn parse() -> Result {
-    let t = util::phase("bench parse (native)");
-    run(cmd("cargo").args([
+    tools::setup(Need {
+        wasm: true,
+        npm: true,
+        browser: false,
+    })?;
+    let corpus = util::root().join("../shared/corpus/official-images");
+    let corpus = std::env::var("DRYDOCK_CORPUS")
+        .map(|d| std::path::PathBuf::from(d).join("official-images"))
+        .unwrap_or(corpus);
+
+    let t = util::phase("bench parse: native (cargo bench, opt-level 3, LTO)");
+    let native = tee(cmd("cargo").args([
         "bench",
         "--locked",
         "-p",
@@ -21,5 +60,70 @@ fn parse() -> Result {
         "parse",
     ]))?;
     util::done(t);
+
+    let t = util::phase("bench parse: wasm in Node, and npm dockerfile-ast");
+    run(cmd("cargo").args([
+        "build",
+        "--locked",
+        "--profile",
+        "bench",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "drydock-bench-wasm",
+    ]))?;
+    let target = target_dir();
+    let pkg = target.join("bench-wasm");
+    run(cmd("wasm-bindgen")
+        .args(["--target", "nodejs", "--out-dir"])
+        .arg(&pkg)
+        .arg(target.join("wasm32-unknown-unknown/release/drydock_bench_wasm.wasm")))?;
+    let node = tee(cmd("node").arg("bench/parse.mjs").arg(&pkg).arg(&corpus))?;
+    util::done(t);
+
+    let ours = rate(&native, "drydock_syntax::parse (");
+    let peer = rate(&native, "parse-dockerfile");
+    let peer2 = rate(&native, "dockerfile-parser");
+    let lines = rate(&native, "line splitting");
+    let wasm = rate(&node, "bench-parse drydock-wasm");
+    let ast = rate(&node, "bench-parse dockerfile-ast");
+    println!("\nparse throughput on {} (MB/s)", corpus.display());
+    let show = |name: &str, v: Option<f64>| match v {
+        Some(v) => println!("  {name:<44} {v:>9.1}"),
+        None => println!("  {name:<44} {:>9}", "n/a"),
+    };
+    show("drydock (native, typed tree + spans + diags)", ours);
+    show("drydock (wasm in Node)", wasm);
+    show("line splitting alone (native)", lines);
+    show("parse-dockerfile crate (native)", peer);
+    show("dockerfile-parser crate (native)", peer2);
+    show("dockerfile-ast npm (Node)", ast);
+    let ratio = |name: &str, a: Option<f64>, b: Option<f64>| {
+        if let (Some(a), Some(b)) = (a, b) {
+            println!("  {name:<44} {:>9.2}x", a / b);
+        }
+    };
+    ratio("drydock native / parse-dockerfile", ours, peer);
+    ratio("drydock native / dockerfile-parser", ours, peer2);
+    ratio("drydock wasm / dockerfile-ast", wasm, ast);
+    ratio("drydock native / drydock wasm (goal <= 2)", ours, wasm);
     Ok(())
+}
+
+fn target_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| util::root().join("target"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_read_from_bench_lines() {
+        let text = "drydock_syntax::parse (typed tree, spans, diagnostics):    1234.5 MB/s\n\
+                    bench-parse dockerfile-ast 3.6 MB/s (298.752 ms per corpus pass)\n";
+        assert_eq!(super::rate(text, "drydock_syntax::parse ("), Some(1234.5));
+        assert_eq!(super::rate(text, "dockerfile-ast"), Some(3.6));
+        assert_eq!(super::rate(text, "nothing"), None);
+    }
 }

@@ -35,14 +35,12 @@ pub fn write(dist: &Path, out: &Path) -> Result {
         let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
         let tag = &rest[..end];
         rest = &rest[end..];
-        if tag.starts_with("<script ") {
-            if let Some(src) = attr(tag, "src") {
-                // A classic script Trunk copied (the editor bundle): inline it.
-                let js = String::from_utf8(read(&dist.join(src.trim_start_matches("./")))?)
-                    .map_err(|_| format!("{src} is not UTF-8"))?;
-                html.push_str(&format!("<script>\n{}\n", escape_script(&js)));
-                continue; // its `</script>` follows in `rest`
-            }
+        if let (true, Some(src)) = (tag.starts_with("<script "), attr(tag, "src")) {
+            // A classic script Trunk copied (the editor bundle): inline it.
+            let js = String::from_utf8(read(&dist.join(src.trim_start_matches("./")))?)
+                .map_err(|_| format!("{src} is not UTF-8"))?;
+            html.push_str(&format!("<script>\n{}\n", escape_script(&js)));
+            continue; // its `</script>` follows in `rest`
         }
         if !tag.starts_with("<link ") {
             html.push_str(tag);
