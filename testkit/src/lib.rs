@@ -16,7 +16,9 @@ pub use serde_json::{self, Value};
 /// The workspace root (the folder holding the root `Cargo.toml`).
 pub fn workspace_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().map(Path::to_path_buf).unwrap_or_else(|| here.to_path_buf())
+    here.parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| here.to_path_buf())
 }
 
 /// Where the BuildKit conformance data lives: `$DRYDOCK_CONFORMANCE`, else
@@ -96,14 +98,16 @@ impl Row {
 /// every other non-empty line is a row of TAB-separated JSON values.
 pub fn read_tsv(dir: &Path, file: &str) -> Result<Vec<Row>, String> {
     let path = dir.join(file);
-    let text =
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut columns: Option<Arc<Vec<String>>> = None;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if let Some(rest) = line.strip_prefix('#') {
             if columns.is_none() {
-                columns = Some(Arc::new(rest.trim().split('\t').map(str::to_owned).collect()));
+                columns = Some(Arc::new(
+                    rest.trim().split('\t').map(str::to_owned).collect(),
+                ));
             }
             continue;
         }
@@ -142,9 +146,18 @@ impl Divergences {
     pub fn parse(text: &str) -> Self {
         let mut ids = BTreeMap::new();
         for line in text.lines() {
-            let Some(rest) = line.trim().strip_prefix("| `") else { continue };
-            let Some((id, tail)) = rest.split_once('`') else { continue };
-            let reason = tail.trim().trim_start_matches('|').trim().trim_end_matches('|').trim();
+            let Some(rest) = line.trim().strip_prefix("| `") else {
+                continue;
+            };
+            let Some((id, tail)) = rest.split_once('`') else {
+                continue;
+            };
+            let reason = tail
+                .trim()
+                .trim_start_matches('|')
+                .trim()
+                .trim_end_matches('|')
+                .trim();
             ids.insert(id.to_owned(), reason.to_owned());
         }
         Self { ids }
@@ -198,7 +211,10 @@ impl Suite {
         }
         self.files
             .entry(file.to_owned())
-            .or_insert_with(|| FileCount { total: 0, passed: Arc::new(AtomicUsize::new(0)) })
+            .or_insert_with(|| FileCount {
+                total: 0,
+                passed: Arc::new(AtomicUsize::new(0)),
+            })
     }
 
     /// Registers a data file even when it has no cases, so that it gets its summary line.
@@ -223,7 +239,11 @@ impl Suite {
             c.total += 1;
             Arc::clone(&c.passed)
         };
-        let name = if label.is_empty() { id.to_owned() } else { format!("{id} {label}") };
+        let name = if label.is_empty() {
+            id.to_owned()
+        } else {
+            format!("{id} {label}")
+        };
         let diverges = self.divergences.reason(id).map(str::to_owned);
         if diverges.is_some() {
             self.used.insert(id.to_owned());
@@ -274,7 +294,9 @@ impl Suite {
 /// Runs `body` to build a suite when the conformance data exists; otherwise exits 0 after the loud
 /// notice from [`conformance_dir`].
 pub fn conformance_main(body: impl FnOnce(&Path, &mut Suite)) -> ! {
-    let Some(dir) = conformance_dir() else { std::process::exit(0) };
+    let Some(dir) = conformance_dir() else {
+        std::process::exit(0)
+    };
     let mut suite = Suite::new();
     body(&dir, &mut suite);
     suite.run()

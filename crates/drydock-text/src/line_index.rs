@@ -24,7 +24,10 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         );
-        Self { starts, len: u32::try_from(text.len()).unwrap_or(u32::MAX) }
+        Self {
+            starts,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }
     }
 
     /// Number of lines (a text ending in `\n` has an empty last line).
@@ -51,7 +54,9 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_start(line) as usize;
         let end = (offset.min(self.len) as usize).max(start);
-        let col = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         LineCol {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             col: u32::try_from(col + 1).unwrap_or(u32::MAX),

@@ -2,7 +2,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct TextRange {
     pub start: u32,
     pub end: u32,
@@ -11,7 +13,14 @@ pub struct TextRange {
 impl TextRange {
     /// A range from `start` to `end`; the bounds are swapped when given in the wrong order.
     pub fn new(start: u32, end: u32) -> Self {
-        if start <= end { Self { start, end } } else { Self { start: end, end: start } }
+        if start <= end {
+            Self { start, end }
+        } else {
+            Self {
+                start: end,
+                end: start,
+            }
+        }
     }
 
     /// A range from `usize` offsets (saturating at `u32::MAX`).
@@ -22,7 +31,10 @@ impl TextRange {
 
     /// An empty range at `offset`.
     pub fn empty(offset: u32) -> Self {
-        Self { start: offset, end: offset }
+        Self {
+            start: offset,
+            end: offset,
+        }
     }
 
     pub fn len(self) -> u32 {
@@ -45,17 +57,24 @@ impl TextRange {
 
     /// The smallest range covering both.
     pub fn cover(self, other: TextRange) -> TextRange {
-        TextRange { start: self.start.min(other.start), end: self.end.max(other.end) }
+        TextRange {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The range shifted right by `by` bytes.
     pub fn shift(self, by: u32) -> TextRange {
-        TextRange { start: self.start.saturating_add(by), end: self.end.saturating_add(by) }
+        TextRange {
+            start: self.start.saturating_add(by),
+            end: self.end.saturating_add(by),
+        }
     }
 
     /// The text the range covers, or `""` when it does not fall on `text`'s char boundaries.
     pub fn slice(self, text: &str) -> &str {
-        text.get(self.start as usize..self.end as usize).unwrap_or("")
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }
 
