@@ -1,17 +1,25 @@
 //! `drydock`: the command line over Drydock's core. `main` dispatches on the subcommand; each
 //! subcommand lives in its own file and returns the process exit status.
+mod docker;
+mod docker_build;
+mod docker_history;
+mod docker_images;
+mod docker_inspect;
+mod docker_state;
 mod parse;
 
 const USAGE: &str = "Usage: drydock <command> [args]
 
 Commands:
   parse [--dump buildkit|json|none] FILE   Parse a Dockerfile as BuildKit does
+  docker ARGS...                           The simulated docker CLI (build, images, history, image inspect)
 ";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("parse") => parse::run(args.get(1..).unwrap_or(&[])),
+        Some("docker") => docker::run(args.get(1..).unwrap_or(&[])),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             0

@@ -8,6 +8,7 @@ use crate::executor::{RunExecutor, RunOutcome, RunRequest};
 /// Runs RUN through the shell interpreter with a program registry.
 pub struct ShellExecutor {
     programs: Box<dyn Programs>,
+    lenient: bool,
 }
 
 impl Default for ShellExecutor {
@@ -19,7 +20,18 @@ impl Default for ShellExecutor {
 impl ShellExecutor {
     /// An executor over `programs` (e.g. `Registry::with_shells()` plus simulated programs).
     pub fn new(programs: Box<dyn Programs>) -> Self {
-        ShellExecutor { programs }
+        ShellExecutor {
+            programs,
+            lenient: false,
+        }
+    }
+
+    /// When a command needs a program that is not simulated, record the step instead of
+    /// failing it (the filesystem is left as it was before the step, and a note says so).
+    #[must_use]
+    pub fn lenient(mut self) -> Self {
+        self.lenient = true;
+        self
     }
 }
 
@@ -36,6 +48,51 @@ fn split_lines(bytes: &[u8], stderr: bool, at: i64, out: &mut Vec<(i64, bool, St
 
 impl RunExecutor for ShellExecutor {
     fn run(&self, req: RunRequest<'_>) -> RunOutcome {
+        if !self.lenient {
+            return self.run_strict(req);
+        }
+        let before = req.upper.tree().clone();
+        let argv = req.argv.clone();
+        let mut req = req;
+        let up = &mut *req.upper;
+        let saved = before;
+        let outcome = self.run_strict(RunRequest {
+            upper: up,
+            argv: req.argv.clone(),
+            env: std::mem::take(&mut req.env),
+            workdir: std::mem::take(&mut req.workdir),
+            user: req.user.clone(),
+            mounts: std::mem::take(&mut req.mounts),
+            network: std::mem::take(&mut req.network),
+            hostname: std::mem::take(&mut req.hostname),
+            now_secs: req.now_secs,
+        });
+        let not_simulated = outcome.notes.iter().any(|n| n.contains("not simulated"))
+            || outcome
+                .start_error
+                .as_ref()
+                .is_some_and(|e| e.contains("not simulated"));
+        if outcome.exit_code != 0 && not_simulated {
+            *req.upper.tree_mut() = saved;
+            let mut notes = outcome.notes;
+            notes.push(format!(
+                "recorded only (needs programs Drydock does not simulate yet): {}",
+                argv.join(" ")
+            ));
+            return RunOutcome {
+                exit_code: 0,
+                lines: Vec::new(),
+                duration_ms: outcome.duration_ms,
+                start_error: None,
+                notes,
+            };
+        }
+        outcome
+    }
+}
+
+impl ShellExecutor {
+    fn run_strict(&self, req: RunRequest<'_>) -> RunOutcome {
         let process = Process {
             env: req.env.clone(),
             cwd: req.workdir.clone(),

@@ -1178,7 +1178,7 @@ impl Engine {
         img.seal();
         let layer_ms = ms_for(p.new_bytes, self.config.speed.export_bytes_per_s);
         let ms = 20 + layer_ms;
-        let mut lines = vec![if p.new_bytes > 0 {
+        let mut lines = vec![if layer_ms > 10 {
             status(format!(
                 "exporting layers {:.1}s done",
                 layer_ms.max(1) as f64 / 1000.0
