@@ -418,7 +418,7 @@ impl Engine {
     }
 
     /// The FROM vertex of an image, with download lines the first time.
-    fn from_vertex(&mut self, name: String, img: &PlanImage, all_cached: bool, p: &mut Progress) {
+    fn push_from_vertex(&mut self, name: String, img: &PlanImage, all_cached: bool, p: &mut Progress) {
         if img.local || self.state.pulled.contains(&img.id) {
             if all_cached {
                 p.push(name, Vec::new(), VertexStatus::Cached, None);
@@ -539,10 +539,10 @@ impl Engine {
         let mut from_printed = false;
         let print_froms = |this: &mut Engine, p: &mut Progress, all_cached: bool| {
             for (_, name, img) in &from_pending {
-                this.from_vertex(name.clone(), img, all_cached, p);
+                this.push_from_vertex(name.clone(), img, all_cached, p);
             }
             for img in &implicit {
-                this.from_vertex(format!("FROM {}", img.display), img, all_cached, p);
+                this.push_from_vertex(format!("FROM {}", img.display), img, all_cached, p);
             }
             if uses_context {
                 this.context_vertex(plan, ctx, p);
