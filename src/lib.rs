@@ -5,7 +5,9 @@ pub mod example;
 pub mod highlight;
 pub mod interop;
 pub mod outline;
+pub mod shortcuts;
 pub mod state;
+pub mod storage;
 
 pub use components::app::App;
 

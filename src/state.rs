@@ -44,6 +44,52 @@ impl View {
     }
 }
 
+/// The colour theme the user picked (`System` follows the OS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+    Contrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Contrast];
+
+    /// The value stored and put on `<html data-theme>` (`None` for System).
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+            Theme::Contrast => Some("contrast"),
+        }
+    }
+
+    pub fn from_attr(s: &str) -> Theme {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.attr() == Some(s))
+            .unwrap_or_default()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Contrast => "High contrast",
+        }
+    }
+
+    /// The next theme in the cycle the theme button walks.
+    pub fn next(self) -> Theme {
+        let i = Theme::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        Theme::ALL[(i + 1) % Theme::ALL.len()]
+    }
+}
+
 /// Everything the UI shows, owned in one place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -53,6 +99,8 @@ pub struct AppState {
     /// 1-based line the editor should reveal (set by clicking an instruction).
     pub reveal_line: Option<(u32, u32)>,
     reveal_seq: u32,
+    pub theme: Theme,
+    pub help_open: bool,
 }
 
 impl Default for AppState {
@@ -63,6 +111,8 @@ impl Default for AppState {
             view: View::Instructions,
             reveal_line: None,
             reveal_seq: 0,
+            theme: Theme::System,
+            help_open: false,
         }
     }
 }
@@ -73,6 +123,10 @@ pub enum Action {
     Show(View),
     /// Select the given 1-based line range in the editor.
     Reveal(u32, u32),
+    SetTheme(Theme),
+    CycleTheme,
+    ShowHelp(bool),
+    ToggleHelp,
 }
 
 impl Reducible for AppState {
@@ -87,6 +141,10 @@ impl Reducible for AppState {
                 next.reveal_seq = next.reveal_seq.wrapping_add(1);
                 next.reveal_line = Some((start, end));
             }
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::CycleTheme => next.theme = next.theme.next(),
+            Action::ShowHelp(open) => next.help_open = open,
+            Action::ToggleHelp => next.help_open = !next.help_open,
         }
         Rc::new(next)
     }

@@ -1,14 +1,88 @@
-//! The root component: provides the store and lays out header, lifecycle strip, editor and workspace.
+//! The root component: provides the store, applies the theme, handles global shortcuts, and lays out
+//! header, lifecycle strip, editor and workspace.
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{editor::Editor, header::Header, lifecycle::Lifecycle, workspace::Workspace};
-use crate::state::AppState;
+use super::{
+    editor::Editor, header::Header, help_overlay::HelpOverlay, lifecycle::Lifecycle,
+    workspace::Workspace,
+};
+use crate::shortcuts::{self, Command};
+use crate::storage;
+use crate::state::{Action, AppState, Store, Theme, View};
+
+const THEME_KEY: &str = "drydock:theme";
 
 #[component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(AppState::default);
+    let store = use_reducer(|| {
+        let mut state = AppState::default();
+        state.theme = storage::get(THEME_KEY).map(|t| Theme::from_attr(&t)).unwrap_or_default();
+        state
+    });
+
+    // Theme: on <html data-theme>, remembered across visits.
+    use_effect_with(store.theme, |theme| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            match theme.attr() {
+                Some(t) => {
+                    let _ = root.set_attribute("data-theme", t);
+                    storage::set(THEME_KEY, t);
+                }
+                None => {
+                    let _ = root.remove_attribute("data-theme");
+                    storage::remove(THEME_KEY);
+                }
+            }
+        }
+    });
+
+    // Global shortcuts.
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let in_text = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+                            || el.closest(".cm-editor").ok().flatten().is_some()
+                    });
+                let cmd = shortcuts::command(
+                    &e.key(),
+                    &e.code(),
+                    e.alt_key(),
+                    e.ctrl_key() || e.meta_key(),
+                    in_text,
+                );
+                let Some(cmd) = cmd else { return };
+                // The handle is the state at mount time: dispatch actions that need no reading.
+                match cmd {
+                    Command::ToggleHelp => store.dispatch(Action::ToggleHelp),
+                    Command::CloseOverlay => {
+                        store.dispatch(Action::ShowHelp(false));
+                        return;
+                    }
+                    Command::View(i) => {
+                        if let Some(v) = View::ALL.get(i) {
+                            store.dispatch(Action::Show(*v));
+                        }
+                    }
+                    Command::NextTheme => store.dispatch(Action::CycleTheme),
+                }
+                e.prevent_default();
+            });
+            move || drop(listener)
+        });
+    }
+
     html! {
-        <ContextProvider<crate::state::Store> context={store}>
+        <ContextProvider<Store> context={store}>
             <div class="app">
                 <Header />
                 <Lifecycle />
@@ -16,7 +90,8 @@ pub fn app() -> Html {
                     <Editor />
                     <Workspace />
                 </main>
+                <HelpOverlay />
             </div>
-        </ContextProvider<crate::state::Store>>
+        </ContextProvider<Store>>
     }
 }

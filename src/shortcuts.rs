@@ -1,0 +1,103 @@
+//! Keyboard shortcuts: one table that both the key handler and the help overlay read.
+
+/// A shortcut as the help overlay lists it.
+pub struct Shortcut {
+    pub keys: &'static str,
+    pub action: &'static str,
+}
+
+/// Every global shortcut.
+pub const SHORTCUTS: &[Shortcut] = &[
+    Shortcut {
+        keys: "?",
+        action: "Show or hide this help",
+    },
+    Shortcut {
+        keys: "Alt+1 … Alt+5",
+        action: "Open Instructions, Build, Image, Containers or Terminal",
+    },
+    Shortcut {
+        keys: "Alt+T",
+        action: "Switch theme (system, light, dark, high contrast)",
+    },
+    Shortcut {
+        keys: "Ctrl+F",
+        action: "Find in the editor",
+    },
+    Shortcut {
+        keys: "Ctrl+Space",
+        action: "Complete an instruction or flag in the editor",
+    },
+    Shortcut {
+        keys: "Ctrl+Z / Ctrl+Shift+Z",
+        action: "Undo / redo in the editor",
+    },
+    Shortcut {
+        keys: "Esc",
+        action: "Close dialogs and pop-ups",
+    },
+];
+
+/// What a key press asks for, if it is a global shortcut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    ToggleHelp,
+    CloseOverlay,
+    View(usize),
+    NextTheme,
+}
+
+/// Maps a key event to a command. `key` is `KeyboardEvent.key`, `code` the physical key
+/// (`KeyboardEvent.code`, used for Alt combinations, whose `key` differs across layouts);
+/// `in_text` says the focus is in a text field, where plain keys are typing.
+pub fn command(key: &str, code: &str, alt: bool, ctrl: bool, in_text: bool) -> Option<Command> {
+    if ctrl {
+        return None;
+    }
+    if alt {
+        return match code {
+            "KeyT" => Some(Command::NextTheme),
+            _ => code
+                .strip_prefix("Digit")
+                .and_then(|d| d.parse::<usize>().ok())
+                .filter(|n| (1..=5).contains(n))
+                .map(|n| Command::View(n - 1)),
+        };
+    }
+    match key {
+        "Escape" => Some(Command::CloseOverlay),
+        "?" if !in_text => Some(Command::ToggleHelp),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_commands() {
+        assert_eq!(
+            command("?", "Slash", false, false, false),
+            Some(Command::ToggleHelp)
+        );
+        assert_eq!(
+            command("?", "Slash", false, false, true),
+            None,
+            "typing ? in the editor is text"
+        );
+        assert_eq!(
+            command("3", "Digit3", true, false, true),
+            Some(Command::View(2))
+        );
+        assert_eq!(command("6", "Digit6", true, false, false), None);
+        assert_eq!(
+            command("†", "KeyT", true, false, false),
+            Some(Command::NextTheme)
+        );
+        assert_eq!(
+            command("Escape", "Escape", false, false, true),
+            Some(Command::CloseOverlay)
+        );
+    }
+}
