@@ -102,6 +102,31 @@ pub trait ShellFs {
     fn read_link(&self, path: &str) -> Result<String, FsError>;
     fn chmod(&mut self, path: &str, mode: u32) -> Result<(), FsError>;
     fn chown(&mut self, path: &str, uid: u32, gid: u32) -> Result<(), FsError>;
+    /// Writes (replaces) a file of `size` deterministic synthetic bytes that are never
+    /// materialised (package payloads). The default writes a short placeholder text instead.
+    fn write_synthetic(
+        &mut self,
+        path: &str,
+        size: u64,
+        seed: u64,
+        what: &str,
+        meta: NewMeta,
+    ) -> Result<(), FsError> {
+        let _ = (size, seed);
+        let text = format!("[synthetic file: {what}]");
+        self.write_file(path, text.as_bytes(), WriteMode::Truncate, meta)
+    }
+    /// Copies a file's contents to `to` (created with `meta` when missing), sharing them where the
+    /// filesystem can (synthetic contents stay synthetic). The default reads and writes.
+    fn copy_file(&mut self, from: &str, to: &str, meta: NewMeta) -> Result<(), FsError> {
+        let data = self.read_file(from)?;
+        self.write_file(to, &data, WriteMode::Truncate, meta)
+    }
+    /// Sets the modification time. The default does nothing.
+    fn set_mtime(&mut self, path: &str, mtime: i64) -> Result<(), FsError> {
+        let _ = (path, mtime);
+        Ok(())
+    }
 }
 
 /// Joins `path` onto `cwd` and cleans it (`.`/`..`, duplicate slashes) lexically.

@@ -54,6 +54,9 @@ pub struct ShellConfig {
     /// Whether `set -o pipefail` works in `sh`/`dash` (dash 0.5.12 as shipped by Debian
     /// refuses it; bash always accepts it).
     pub dash_pipefail: bool,
+    /// Whether the network is reachable (`false` under `RUN --network=none` or
+    /// `docker run --network none`): downloading programs fail with their real messages.
+    pub network: bool,
 }
 
 impl Default for ShellConfig {
@@ -63,6 +66,7 @@ impl Default for ShellConfig {
             mtime: 0,
             limits: Limits::default(),
             dash_pipefail: false,
+            network: true,
         }
     }
 }

@@ -133,4 +133,38 @@ impl ShellFs for Upper {
             .map(|_| ())
             .map_err(map_err)
     }
+
+    fn write_synthetic(
+        &mut self,
+        path: &str,
+        size: u64,
+        seed: u64,
+        what: &str,
+        meta: NewMeta,
+    ) -> Result<(), FsError> {
+        stamp(self, meta);
+        let what = (!what.is_empty()).then_some(what);
+        Upper::write_file(
+            self,
+            path,
+            Content::synthetic(size, seed, what),
+            create(meta),
+        )
+        .map(|_| ())
+        .map_err(map_err)
+    }
+
+    fn copy_file(&mut self, from: &str, to: &str, meta: NewMeta) -> Result<(), FsError> {
+        let c = self.tree().read_file(from).map_err(map_err)?;
+        stamp(self, meta);
+        Upper::write_file(self, to, c, create(meta))
+            .map(|_| ())
+            .map_err(map_err)
+    }
+
+    fn set_mtime(&mut self, path: &str, mtime: i64) -> Result<(), FsError> {
+        Upper::set_mtime(self, path, Timestamp::from_secs(mtime), true)
+            .map(|_| ())
+            .map_err(map_err)
+    }
 }

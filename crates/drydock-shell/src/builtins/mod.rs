@@ -28,6 +28,8 @@ mod umask;
 mod unset;
 mod wait;
 
+pub(crate) use echo::escapes as echo_escapes;
+
 use crate::exec::Exec;
 use crate::process::Runtime;
 use crate::state::{Dialect, Shell};

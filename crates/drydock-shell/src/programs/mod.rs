@@ -1,8 +1,11 @@
 //! The seam for simulated programs: the `Programs` registry trait, `ProgramCtx` (what a running
 //! program sees: fs, env, cwd, user, stdout/stderr), program identity of executable files, and
 //! running a file (marker, `#!` interpreter, or plain shell script). One file per program.
+pub(crate) mod common;
+mod core;
 mod env;
 mod sh;
+mod table;
 
 pub use env::Env;
 pub use sh::Sh;
@@ -61,6 +64,19 @@ impl Registry {
         r.register("bash", Box::new(Sh { bash: true }));
         r.register("env", Box::new(Env));
         r
+    }
+
+    /// Every program Drydock simulates: the shells, coreutils/busybox, package managers and
+    /// tools (see `table.rs`). This is the registry the engine runs RUN with.
+    pub fn standard() -> Self {
+        let mut r = Self::with_shells();
+        table::register_all(&mut r);
+        r
+    }
+
+    /// The names this registry simulates.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.programs.keys().map(String::as_str)
     }
 
     pub fn register(&mut self, name: &str, p: Box<dyn Program>) {
