@@ -1,0 +1,43 @@
+//! Every rule's metadata, looked up by code or name (BuildKit's name, `DDnnn`, or a learner
+//! rule's kebab-case name).
+use crate::meta::RuleMeta;
+use crate::rules;
+
+/// All rules: BuildKit's in its ruleset order, then Drydock's by code.
+pub static RULES: &[&RuleMeta] = &[
+    &rules::stage_name_casing::META,
+    &rules::from_as_casing::META,
+    &rules::no_empty_continuation::META,
+    &rules::consistent_instruction_casing::META,
+    &rules::duplicate_stage_name::META,
+    &rules::reserved_stage_name::META,
+    &rules::json_args_recommended::META,
+    &rules::maintainer_deprecated::META,
+    &rules::undefined_arg_in_from::META,
+    &rules::workdir_relative_path::META,
+    &rules::undefined_var::META,
+    &rules::multiple_instructions_disallowed::META,
+    &rules::legacy_key_value_format::META,
+    &rules::invalid_base_image_platform::META,
+    &rules::redundant_target_platform::META,
+    &rules::secrets_used_in_arg_or_env::META,
+    &rules::invalid_default_arg_in_from::META,
+    &rules::from_platform_flag_const_disallowed::META,
+    &rules::copy_ignored_file::META,
+    &rules::invalid_definition_description::META,
+    &rules::expose_proto_casing::META,
+    &rules::expose_invalid_format::META,
+];
+
+/// The rule with this code or name.
+pub fn rule(code_or_name: &str) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code == code_or_name || r.name == code_or_name)
+}
+
+/// Every rule.
+pub fn rules() -> &'static [&'static RuleMeta] {
+    RULES
+}
