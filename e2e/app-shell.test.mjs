@@ -69,3 +69,24 @@ test('a Dockerfile error shows inline in the editor and in the list with Docker\
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('hovering an instruction shows its documentation; typing offers completions', async () => {
+  const page = await open(browser, server.url);
+  await page.locator('.cm-line', { hasText: 'WORKDIR /' }).locator('.tok-keyword').hover();
+  const tip = page.locator('.dd-hover');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /Sets the working directory/);
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: 'detached' });
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nEXP');
+  await page.locator('.cm-tooltip-autocomplete').waitFor();
+  assert.match(await page.locator('.cm-tooltip-autocomplete li').first().textContent(), /EXPOSE/);
+  await page.waitForTimeout(150); // CodeMirror ignores Enter for 75 ms after the list opens
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' 8000');
+  await page.waitForFunction(() => [...document.querySelectorAll('.instr-list .kw')].some((e) => e.textContent === 'EXPOSE'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -9,8 +9,8 @@ use super::{
     workspace::Workspace,
 };
 use crate::shortcuts::{self, Command};
-use crate::storage;
 use crate::state::{Action, AppState, Store, Theme, View};
+use crate::storage;
 
 const THEME_KEY: &str = "drydock:theme";
 
@@ -18,7 +18,9 @@ const THEME_KEY: &str = "drydock:theme";
 pub fn app() -> Html {
     let store = use_reducer(|| {
         let mut state = AppState::default();
-        state.theme = storage::get(THEME_KEY).map(|t| Theme::from_attr(&t)).unwrap_or_default();
+        state.theme = storage::get(THEME_KEY)
+            .map(|t| Theme::from_attr(&t))
+            .unwrap_or_default();
         state
     });
 

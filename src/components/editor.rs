@@ -19,18 +19,25 @@ pub fn editor() -> Html {
     let host = use_node_ref();
     let rich = use_state(cm::available);
     let instance: Rc<RefCell<Option<cm::Editor>>> = use_mut_ref(|| None);
+    // The text the editor's hover and completion callbacks read (kept current by the sync effect).
+    let current: Rc<RefCell<Rc<str>>> = use_mut_ref(|| store.text.clone());
 
     // Create CodeMirror once, on mount.
     {
         let (host, instance, store) = (host.clone(), instance.clone(), store.clone());
+        let current = current.clone();
         let rich = *rich;
         use_effect_with((), move |_| {
             if let (true, Some(el)) = (rich, host.cast::<HtmlElement>()) {
                 let label = format!("Contents of {}", store.file_name);
                 let dispatcher = store.dispatcher();
-                let ed = cm::Editor::new(&el, &store.text, &label, move |text| {
-                    dispatcher.dispatch(Action::Edit(text));
-                });
+                let (hover_text, complete_text) = (current.clone(), current.clone());
+                let callbacks = cm::Callbacks {
+                    change: Box::new(move |text| dispatcher.dispatch(Action::Edit(text))),
+                    hover: Box::new(move |pos| hover_at(&hover_text.borrow(), pos)),
+                    complete: Box::new(move |pos| complete_at(&complete_text.borrow(), pos)),
+                };
+                let ed = cm::Editor::new(&el, &store.text, &label, callbacks);
                 *instance.borrow_mut() = Some(ed);
             }
             move || drop(instance.borrow_mut().take())
@@ -40,7 +47,9 @@ pub fn editor() -> Html {
     // Keep text, highlighting and diagnostics in sync with the store.
     {
         let instance = instance.clone();
+        let current = current.clone();
         use_effect_with(store.text.clone(), move |text| {
+            *current.borrow_mut() = text.clone();
             if let Some(ed) = instance.borrow().as_ref() {
                 sync(ed, text);
             }
@@ -142,4 +151,32 @@ fn sync(ed: &cm::Editor, text: &str) {
         })
         .collect();
     ed.set_diagnostics(&marks);
+}
+
+/// Hover documentation at UTF-16 offset `pos` of `text`.
+fn hover_at(text: &str, pos: u32) -> Option<cm::HoverInfo> {
+    let map = Utf16Map::new(text);
+    let parse = drydock_syntax::parse(text);
+    let h = drydock_syntax::docs::hover(&parse, map.to_byte(pos))?;
+    Some(cm::HoverInfo {
+        from: map.to_utf16(h.range.start),
+        to: map.to_utf16(h.range.end),
+        title: h.title,
+        body: h.body,
+    })
+}
+
+/// Completions at UTF-16 offset `pos` of `text`.
+fn complete_at(text: &str, pos: u32) -> Option<cm::CompletionList> {
+    let map = Utf16Map::new(text);
+    let parse = drydock_syntax::parse(text);
+    let c = drydock_syntax::docs::complete(&parse, map.to_byte(pos))?;
+    Some(cm::CompletionList {
+        from: map.to_utf16(c.from),
+        options: c
+            .items
+            .into_iter()
+            .map(|i| (i.label, i.kind, i.detail))
+            .collect(),
+    })
 }

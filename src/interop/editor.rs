@@ -50,28 +50,83 @@ pub struct Mark {
     pub code: String,
 }
 
+/// Hover text the editor shows (UTF-16 offsets).
+pub struct HoverInfo {
+    pub from: u32,
+    pub to: u32,
+    pub title: String,
+    pub body: String,
+}
+
+/// Completion choices replacing `from..cursor` (UTF-16 offsets).
+pub struct CompletionList {
+    pub from: u32,
+    /// (label, kind, detail)
+    pub options: Vec<(String, &'static str, String)>,
+}
+
+/// What the editor asks Rust for.
+pub struct Callbacks {
+    pub change: Box<dyn Fn(String)>,
+    pub hover: Box<dyn Fn(u32) -> Option<HoverInfo>>,
+    pub complete: Box<dyn Fn(u32) -> Option<CompletionList>>,
+}
+
+/// A callback the editor calls with a UTF-16 position.
+type PosCallback = Closure<dyn Fn(u32) -> JsValue>;
+
 /// Owns a CodeMirror editor and the Rust closures it calls back into.
 pub struct Editor {
     js: JsEditor,
-    _change: Closure<dyn Fn(String)>,
+    _closures: (Closure<dyn Fn(String)>, PosCallback, PosCallback),
 }
 
 impl Editor {
-    /// Creates an editor in `parent` holding `doc`; `on_change` receives the whole text after each edit.
-    pub fn new(
-        parent: &HtmlElement,
-        doc: &str,
-        label: &str,
-        on_change: impl Fn(String) + 'static,
-    ) -> Self {
-        let change = Closure::<dyn Fn(String)>::new(on_change);
+    /// Creates an editor in `parent` holding `doc`; `change` receives the whole text after each edit.
+    pub fn new(parent: &HtmlElement, doc: &str, label: &str, cb: Callbacks) -> Self {
+        let Callbacks {
+            change,
+            hover,
+            complete,
+        } = cb;
+        let change = Closure::<dyn Fn(String)>::new(change);
+        let hover = Closure::<dyn Fn(u32) -> JsValue>::new(move |pos| match hover(pos) {
+            Some(h) => {
+                let o = Object::new();
+                set(&o, "from", &h.from.into());
+                set(&o, "to", &h.to.into());
+                set(&o, "title", &JsValue::from_str(&h.title));
+                set(&o, "body", &JsValue::from_str(&h.body));
+                o.into()
+            }
+            None => JsValue::NULL,
+        });
+        let complete = Closure::<dyn Fn(u32) -> JsValue>::new(move |pos| match complete(pos) {
+            Some(c) => {
+                let o = Object::new();
+                set(&o, "from", &c.from.into());
+                let options = Array::new();
+                for (label, kind, detail) in c.options {
+                    let item = Object::new();
+                    set(&item, "label", &JsValue::from_str(&label));
+                    set(&item, "type", &JsValue::from_str(kind));
+                    set(&item, "info", &JsValue::from_str(&detail));
+                    options.push(&item);
+                }
+                set(&o, "options", &options);
+                o.into()
+            }
+            None => JsValue::NULL,
+        });
         let callbacks = Object::new();
         set(&callbacks, "change", change.as_ref());
+        set(&callbacks, "hover", hover.as_ref());
+        set(&callbacks, "complete", complete.as_ref());
         set(&callbacks, "label", &JsValue::from_str(label));
         let js = js_create(parent, doc, &callbacks);
         Self {
             js,
-            _change: change,
+            _closures: (change, hover, complete),
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod ast;
 pub mod codes;
 pub mod directive;
+pub mod docs;
 pub mod dump;
 mod go;
 pub mod heredoc;
