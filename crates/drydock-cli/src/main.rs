@@ -6,12 +6,14 @@ mod docker_history;
 mod docker_images;
 mod docker_inspect;
 mod docker_state;
+mod lint;
 mod parse;
 
 const USAGE: &str = "Usage: drydock <command> [args]
 
 Commands:
   parse [--dump buildkit|json|none] FILE   Parse a Dockerfile as BuildKit does
+  lint [--format text|json] [FILE]         Lint a Dockerfile (build checks and learner rules)
   docker ARGS...                           The simulated docker CLI (build, images, history, image inspect)
 ";
 
@@ -19,6 +21,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("parse") => parse::run(args.get(1..).unwrap_or(&[])),
+        Some("lint") => lint::run(args.get(1..).unwrap_or(&[])),
         Some("docker") => docker::run(args.get(1..).unwrap_or(&[])),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

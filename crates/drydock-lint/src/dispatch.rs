@@ -124,6 +124,8 @@ pub fn run(
                 user: st.user.clone(),
                 shell: st.shell.clone(),
                 words: Vec::new(),
+                sources: Vec::new(),
+                dest: None,
             };
             d.command(&mut st, &mut step, i, ins, cmd, model, s, &stage_name);
             model.steps.push(step);
@@ -423,10 +425,8 @@ impl Dispatcher<'_, '_, '_> {
                 rules::copy_ignored_file::check(self.cx, self.sink, i, v, *span, is_add);
             }
         }
-        step.words.extend(expanded);
-        if let Some(d) = dest_v {
-            step.words.push((dest.span, d));
-        }
+        step.sources = expanded;
+        step.dest = dest_v;
     }
 
     fn heredoc(

@@ -16,7 +16,7 @@
 //! Files: `rules/` (one rule per file), `learn` (runs the learner rules), `registry` (metadata
 //! lookup), `report` (findings, cursor lookup), `present` (Docker's console wording), `config`
 //! (check options), `linter` (the sink), `facts`, `options`, `model`, `env`, `platform`,
-//! `reference`, `paths`, `shellwords`, `errors`, `terminal`.
+//! `reference`, `paths`, `shellwords`, `errors`.
 
 pub mod config;
 mod convert;
@@ -37,7 +37,6 @@ pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod shellwords;
-pub mod terminal;
 
 pub use facts::{BuildFacts, ContextEntry, ImageFacts, NoFacts};
 pub use meta::{Action, Origin, Phase, RuleMeta, ShowMe};
@@ -46,7 +45,7 @@ pub use options::LintOptions;
 pub use platform::Platform;
 pub use registry::{rule, rules as all_rules};
 pub use report::{Finding, LintReport};
-pub use terminal::docker_rm_image_hint;
+pub use rules::dd013_docker_rm_image::hint as docker_rm_image_hint;
 
 use drydock_syntax::{Parse, codes};
 

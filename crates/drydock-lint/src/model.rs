@@ -62,9 +62,13 @@ pub struct Step {
     pub workdir: String,
     pub user: String,
     pub shell: Vec<String>,
-    /// Expanded words with the span of the argument they came from: COPY/ADD sources then the
-    /// destination, EXPOSE ports, WORKDIR's path, USER.
+    /// Expanded words with the span of the argument they came from: EXPOSE ports, WORKDIR's
+    /// path, USER.
     pub words: Vec<(TextRange, String)>,
+    /// COPY/ADD: the expanded sources with their spans.
+    pub sources: Vec<(TextRange, String)>,
+    /// COPY/ADD: the expanded destination.
+    pub dest: Option<String>,
 }
 
 /// What the conversion walk saw.

@@ -5,75 +5,20 @@
 //! at run time; rows listed in docs/divergences.md are asserted to diverge.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use drydock_lint::{BuildFacts, ContextEntry, ImageFacts, LintOptions, Platform};
+mod support;
+
+use drydock_lint::{LintOptions, Platform};
 use drydock_testkit::{Row, Suite, Value, conformance_main, read_tsv};
 use drydock_text::LineIndex;
-use drydock_vfs::ignore::{PatternMatcher, read_all};
 
-/// Facts of a row: a context with the Dockerfile and the .dockerignore, catalog images.
-struct RowFacts {
-    matcher: Option<PatternMatcher>,
-    entries: Vec<ContextEntry>,
-}
-
-impl RowFacts {
-    fn new(dockerignore: Option<&str>) -> Self {
-        let mut entries = vec![ContextEntry {
-            path: "Dockerfile".into(),
-            is_dir: false,
-        }];
-        let matcher = dockerignore.map(|text| {
-            entries.push(ContextEntry {
-                path: ".dockerignore".into(),
-                is_dir: false,
-            });
-            PatternMatcher::new(&read_all(text).unwrap()).unwrap()
-        });
-        Self { matcher, entries }
+/// Facts of a row: a context holding the Dockerfile (and the .dockerignore when given).
+fn facts(row: &Row) -> support::Facts {
+    let ignore = row.get("dockerignore").as_str();
+    let mut paths = vec!["Dockerfile"];
+    if ignore.is_some() {
+        paths.push(".dockerignore");
     }
-}
-
-impl BuildFacts for RowFacts {
-    fn base_image(&self, reference: &str, _platform: &Platform) -> Option<ImageFacts> {
-        let r = drydock_catalog::parse_normalized_named(reference).ok()?;
-        let img = drydock_catalog::catalog().find(&r).ok()?;
-        let c = &img.config;
-        Some(ImageFacts {
-            env: c.env.clone(),
-            user: c.user.clone(),
-            shell: c.shell.clone(),
-            working_dir: c.working_dir.clone(),
-            entrypoint: c.entrypoint.clone(),
-            cmd: c.cmd.clone(),
-            platform: None,
-        })
-    }
-
-    fn dockerignore_patterns(&self) -> Option<Vec<String>> {
-        let m = self.matcher.as_ref()?;
-        Some(
-            m.patterns()
-                .iter()
-                .map(|p| {
-                    if p.exclusion() {
-                        format!("!{}", p.as_str())
-                    } else {
-                        p.as_str().to_owned()
-                    }
-                })
-                .collect(),
-        )
-    }
-
-    fn is_ignored(&self, path: &str) -> bool {
-        self.matcher
-            .as_ref()
-            .is_some_and(|m| m.matches_or_parent_matches(path).unwrap_or(false))
-    }
-
-    fn context_entries(&self) -> Option<Vec<ContextEntry>> {
-        Some(self.entries.clone())
-    }
+    support::Facts::new(Some(&paths), ignore)
 }
 
 fn options(row: &Row) -> LintOptions {
@@ -99,8 +44,7 @@ fn options(row: &Row) -> LintOptions {
 
 fn check(row: &Row) -> Result<(), String> {
     let text = row.str("dockerfile").to_owned();
-    let ignore = row.get("dockerignore").as_str();
-    let facts = RowFacts::new(ignore);
+    let facts = facts(row);
     let opts = options(row);
     let parse = drydock_syntax::parse(&text);
     let report = drydock_lint::lint(&parse, &facts, &opts);

@@ -26,6 +26,30 @@ macro_rules! buildkit_rule {
     };
 }
 
+/// A Drydock learner rule's metadata.
+macro_rules! learner_rule {
+    (
+        $code:literal, $name:literal, $sev:ident,
+        description: $desc:expr, url: $url:expr, hint: $hint:expr, explanation: $expl:expr,
+        fix: $fix:expr, show_me: $show:expr $(,)?
+    ) => {
+        $crate::meta::RuleMeta {
+            code: $code,
+            name: $name,
+            origin: $crate::meta::Origin::Drydock,
+            phase: $crate::meta::Phase::Learner,
+            severity: drydock_text::Severity::$sev,
+            experimental: false,
+            description: $desc,
+            url: $url,
+            hint: $hint,
+            explanation: $expl,
+            fix: $fix,
+            show_me: $show,
+        }
+    };
+}
+
 // BuildKit's build checks.
 pub mod consistent_instruction_casing;
 pub mod copy_ignored_file;
@@ -49,6 +73,26 @@ pub mod stage_name_casing;
 pub mod undefined_arg_in_from;
 pub mod undefined_var;
 pub mod workdir_relative_path;
+
+// Drydock's learner rules.
+pub mod dd001_copy_before_install;
+pub mod dd002_copy_source_missing;
+pub mod dd003_secret_file_copied;
+pub mod dd004_secret_in_env_value;
+pub mod dd005_expose_unset_variable;
+pub mod dd006_exec_form_variable;
+pub mod dd007_cache_mount_unused;
+pub mod dd008_apt_lists_removed_later;
+pub mod dd009_apt_install_without_update;
+pub mod dd010_output_dir_missing;
+pub mod dd011_workdir_after_copy;
+pub mod dd012_uvicorn_file_path;
+pub mod dd013_docker_rm_image;
+pub mod dd014_missing_run;
+pub mod dd015_shell_form_signals;
+pub mod dd016_shell_entrypoint_ignores_cmd;
+pub mod dd017_stopsignal_shell_entrypoint;
+pub mod dd018_exec_form_not_json;
 
 /// The range of the first `$name` / `${name` reference inside `span` of `text`, else `span`.
 pub fn var_range(text: &str, span: TextRange, name: &str) -> TextRange {

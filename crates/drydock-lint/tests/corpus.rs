@@ -1,0 +1,2 @@
+//! Corpus snapshot test (placeholder until the corpus lands).
+fn main() {}
