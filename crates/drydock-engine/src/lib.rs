@@ -31,6 +31,7 @@ pub mod args;
 pub mod base;
 pub mod cache;
 pub mod config;
+pub mod container;
 pub mod context;
 pub mod dispatch;
 pub mod engine;
@@ -44,6 +45,7 @@ pub mod solve;
 pub mod state;
 pub mod timefmt;
 pub mod trace;
+pub mod volume;
 
 pub use config::{EngineConfig, SpeedModel};
 pub use engine::{BuildRequest, Engine};

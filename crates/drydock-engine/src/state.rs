@@ -1,12 +1,15 @@
 //! The daemon's state, serialisable for the CLI's state file: images and tags, built layers,
-//! the build cache, cache-mount contents, pulled base images, and the virtual clock.
+//! the build cache, cache-mount contents, pulled base images, containers and volumes, and the
+//! virtual clock.
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use drydock_vfs::Layer;
 
 use crate::cache::CacheEntry;
+use crate::container::Container;
 use crate::image::Image;
+use crate::volume::Volume;
 
 /// Everything the daemon remembers between commands.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -38,4 +41,13 @@ pub struct EngineState {
     /// Content checksums of context files sent so far (for "transferring context" sizes).
     #[serde(default)]
     pub context_sent: BTreeMap<String, String>,
+    /// Containers by id.
+    #[serde(default)]
+    pub containers: BTreeMap<String, Container>,
+    /// Volumes by name.
+    #[serde(default)]
+    pub volumes: BTreeMap<String, Volume>,
+    /// Sequence for container/volume ids and names (drawn from the seeded config).
+    #[serde(default)]
+    pub container_seq: u64,
 }

@@ -1,0 +1,1 @@
+//! `docker cp` (to come).

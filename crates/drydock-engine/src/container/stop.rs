@@ -1,0 +1,137 @@
+//! Stopping processes: `docker stop` (SIGTERM, then SIGKILL after the timeout — a PID 1 without a
+//! handler ignores SIGTERM, so it takes the whole timeout and exits 137), `docker kill` (SIGKILL
+//! → 137, or another signal), Ctrl-C on an attached `docker run` (SIGINT), `docker restart`.
+use super::fs::Host;
+use super::start::Started;
+use super::{DaemonError, LogLine};
+use crate::engine::Engine;
+
+/// How a stop went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    /// Lines the process printed while stopping.
+    pub lines: Vec<LogLine>,
+    pub exit_code: i32,
+    /// Virtual time the stop took.
+    pub took_ms: i64,
+}
+
+impl Engine {
+    fn end_with(&mut self, id: &str, lines: &[(bool, String)], code: i32, took_ms: i64) -> Stopped {
+        let start = self.now_ms();
+        let mut out = Vec::new();
+        for (i, (stderr, text)) in lines.iter().enumerate() {
+            out.push(LogLine {
+                at_ms: start + 5 * (i as i64 + 1),
+                stderr: *stderr,
+                text: text.clone(),
+            });
+        }
+        if let Some(c) = self.container_mut(id) {
+            c.logs.extend(out.iter().cloned());
+        }
+        self.advance(took_ms);
+        let at = self.now_ms();
+        self.finish_process(id, code, at);
+        Stopped {
+            lines: out,
+            exit_code: code,
+            took_ms,
+        }
+    }
+
+    /// `docker stop` with `timeout_s` (default 10). Stopping a stopped container is not an error.
+    pub fn stop_container(
+        &mut self,
+        id: &str,
+        timeout_s: i64,
+    ) -> Result<Option<Stopped>, DaemonError> {
+        self.settle();
+        let c = self
+            .find_container(id)
+            .map_err(|_| DaemonError::no_such_container(id))?
+            .clone();
+        if !c.state.running() {
+            return Ok(None);
+        }
+        let s = &c.state.signals;
+        if s.handles_term {
+            let lines = s.term_lines.clone();
+            let code = s.term_code;
+            return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
+        }
+        Ok(Some(self.end_with(
+            &c.id,
+            &[],
+            137,
+            timeout_s.max(0) * 1000,
+        )))
+    }
+
+    /// `docker kill [-s SIGNAL]`.
+    pub fn kill_container(
+        &mut self,
+        reference: &str,
+        signal: &str,
+    ) -> Result<Stopped, DaemonError> {
+        self.settle();
+        let c = self
+            .find_container(reference)
+            .map_err(|e| {
+                DaemonError::new(format!("cannot kill container: {reference}: {}", e.message))
+            })?
+            .clone();
+        if !c.state.running() {
+            return Err(DaemonError::new(format!(
+                "cannot kill container: {reference}: container {} is not running",
+                c.id
+            )));
+        }
+        let sig = signal.trim_start_matches("SIG").to_ascii_uppercase();
+        let s = c.state.signals.clone();
+        match sig.as_str() {
+            "" | "KILL" | "9" => Ok(self.end_with(&c.id, &[], 137, 50)),
+            "TERM" | "15" if s.handles_term => {
+                Ok(self.end_with(&c.id, &s.term_lines, s.term_code, 400))
+            }
+            "INT" | "2" if s.handles_int => Ok(self.end_with(&c.id, &s.int_lines, s.int_code, 400)),
+            _ => Ok(Stopped {
+                lines: Vec::new(),
+                exit_code: 0,
+                took_ms: 0,
+            }),
+        }
+    }
+
+    /// Ctrl-C on an attached client: SIGINT (sig-proxy). `None` when the process ignores it.
+    pub fn interrupt_container(&mut self, id: &str) -> Option<Stopped> {
+        let c = self.state.containers.get(id)?.clone();
+        if !c.state.running() || !c.state.signals.handles_int {
+            return None;
+        }
+        let s = c.state.signals;
+        Some(self.end_with(id, &s.int_lines, s.int_code, 300))
+    }
+
+    /// `docker restart`: stop (if running), then start.
+    pub fn restart_container(
+        &mut self,
+        reference: &str,
+        timeout_s: i64,
+        host: &mut Host<'_>,
+    ) -> Result<Started, DaemonError> {
+        let id = self.container_id(reference)?;
+        self.stop_container(&id, timeout_s).map_err(|e| {
+            DaemonError::new(format!(
+                "Cannot restart container {reference}: {}",
+                e.message
+            ))
+        })?;
+        self.start_container(&id, host, b"").map_err(|e| {
+            DaemonError::new(format!(
+                "Cannot restart container {reference}: {}",
+                e.message
+            ))
+        })
+    }
+}

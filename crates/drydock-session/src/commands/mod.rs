@@ -1,0 +1,71 @@
+//! Level 2 of the docker command line: one file per command turns an [`Invocation`] into a typed
+//! request, runs it against the engine and prints what the docker CLI prints.
+pub mod build;
+pub mod history;
+pub mod images;
+pub mod inspect;
+pub mod version;
+
+use crate::cli::table::Cmd;
+use crate::cli::{self, Invocation, Parsed};
+use crate::output::Output;
+use crate::session::Session;
+
+/// Whether a command line is a build (the engine adds its own think time before builds).
+pub fn is_build(argv: &[String]) -> bool {
+    let words: Vec<&str> = argv
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with('-'))
+        .take(2)
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["build", ..] | ["image" | "buildx" | "builder", "build"]
+    )
+}
+
+/// Parses and runs a docker command line (the words after `docker`).
+pub fn run(s: &mut Session, argv: &[String], stdin: &[u8]) -> Output {
+    let version = s.config.client_version.clone();
+    match cli::parse(argv, &version) {
+        Parsed::Done(o) => o,
+        Parsed::Run(inv) => dispatch(s, &inv, stdin),
+    }
+}
+
+fn dispatch(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
+    let _ = stdin;
+    match inv.cmd {
+        Cmd::Build => build::run(s, inv),
+        Cmd::Images => images::run(s, inv),
+        Cmd::History => history::run(s, inv),
+        Cmd::ImageInspect => inspect::image(s, inv),
+        Cmd::Inspect => inspect::any(s, inv),
+        Cmd::Version => version::version(s, inv),
+        Cmd::Info => version::info(s, inv),
+        _ => not_yet(inv),
+    }
+}
+
+fn not_yet(inv: &Invocation) -> Output {
+    Output::error(
+        format!("drydock: 'docker {}' is not simulated yet\n", inv.path),
+        1,
+    )
+}
+
+/// A container's inspect object, if the reference names one.
+pub fn container_json(
+    s: &mut Session,
+    reference: &str,
+) -> Option<drydock_engine::output::inspect::J> {
+    let _ = (s, reference);
+    None
+}
+
+/// A volume's inspect object, if the name is a volume.
+pub fn volume_json(s: &mut Session, name: &str) -> Option<drydock_engine::output::inspect::J> {
+    let _ = (s, name);
+    None
+}

@@ -1,0 +1,249 @@
+//! The `Session`: the host project files, the simulated daemon, the terminal's mode (docker
+//! prompt, a shell inside a container, or attached to a running container) and the history of
+//! commands. Front-ends send actions and read plain view data; the session never renders UI.
+use serde::{Deserialize, Serialize};
+
+use drydock_engine::{BuildTrace, Engine, EngineState, ShellExecutor};
+use drydock_vfs::Tree;
+
+use crate::config::SessionConfig;
+use crate::output::Output;
+
+/// Something a front-end asks the session to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// A docker command line already split into words (after `docker`), with what the client
+    /// reads on stdin (`docker run -i` only).
+    Docker {
+        argv: Vec<String>,
+        #[serde(default)]
+        stdin: Vec<u8>,
+    },
+    /// A line typed in the terminal: at the docker prompt it is split and expanded as a shell
+    /// would (`docker run -v $(pwd)/models:/models …`); in a container shell it goes to the shell.
+    Line { text: String },
+    /// Creates or replaces a host project file (`path` relative to the project folder).
+    WriteFile { path: String, content: String },
+    /// Creates a host project folder (and its parents).
+    CreateDir { path: String },
+    /// Renames a host project file or folder.
+    Rename { from: String, to: String },
+    /// Deletes a host project file or folder.
+    Delete { path: String },
+    /// Lets virtual time pass (detached containers may exit meanwhile).
+    Wait { ms: i64 },
+    /// Ctrl-C in the terminal.
+    Interrupt,
+    /// Ctrl-P Ctrl-Q in the terminal (detach from an `-it` container).
+    Detach,
+}
+
+/// One command of the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub line: String,
+    pub exit_code: i32,
+    pub at_ms: i64,
+}
+
+/// What the terminal is connected to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Prompt {
+    /// The host shell prompt where docker commands are typed.
+    Docker,
+    /// A shell inside a container (`docker run -it … sh`, `docker exec -it … sh`).
+    Shell {
+        container: String,
+        /// The prompt the shell prints (`# `, `$ `, `root@3f4c5d6e7f8a:/# `).
+        prompt: String,
+    },
+    /// Attached to a container's output until it exits (Ctrl-C sends SIGINT).
+    Attached { container: String },
+}
+
+/// What is saved between runs (the CLI's state file, the web app's storage).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SessionState {
+    pub engine: EngineState,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The terminal's connection to a container (not saved: a reload is back at the prompt).
+#[allow(dead_code)] // Shell and Attached are entered by `run -it`/`exec -it` (next commit)
+pub(crate) enum Mode {
+    Docker,
+    Shell(crate::interactive::ShellMode),
+    Attached(crate::interactive::Attached),
+}
+
+/// The one API front-ends call.
+pub struct Session {
+    pub(crate) config: SessionConfig,
+    pub(crate) host: Tree,
+    pub(crate) engine: Engine,
+    pub(crate) history: Vec<HistoryEntry>,
+    pub(crate) last_build: Option<BuildTrace>,
+    pub(crate) mode: Mode,
+}
+
+impl Session {
+    /// A fresh daemon over the host project `host` (a tree rooted at the project folder).
+    pub fn new(config: SessionConfig, host: Tree) -> Self {
+        Session::restore(config, host, SessionState::default())
+    }
+
+    /// A session restored from saved state.
+    pub fn restore(config: SessionConfig, host: Tree, state: SessionState) -> Self {
+        let mut engine = Engine::with_state(config.engine.clone(), state.engine);
+        engine.set_executor(Box::new(
+            ShellExecutor::new(Box::new(drydock_shell_registry())).lenient(),
+        ));
+        Session {
+            config,
+            host,
+            engine,
+            history: state.history,
+            last_build: None,
+            mode: Mode::Docker,
+        }
+    }
+
+    /// What to save.
+    pub fn state(&self) -> SessionState {
+        SessionState {
+            engine: self.engine.state().clone(),
+            history: self.history.clone(),
+        }
+    }
+
+    pub fn config(&self) -> &SessionConfig {
+        &self.config
+    }
+
+    /// The host project files.
+    pub fn host(&self) -> &Tree {
+        &self.host
+    }
+
+    /// The simulated daemon (read-only; act through [`Session::apply`]).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub fn history(&self) -> &[HistoryEntry] {
+        &self.history
+    }
+
+    /// The trace of the last `docker build` of this session.
+    pub fn last_build(&self) -> Option<&BuildTrace> {
+        self.last_build.as_ref()
+    }
+
+    /// Virtual now (milliseconds since the epoch).
+    pub fn now_ms(&self) -> i64 {
+        self.engine.now_ms()
+    }
+
+    /// Runs a docker command line (`argv` after `docker`).
+    pub fn docker(&mut self, argv: &[String]) -> Output {
+        self.apply(Action::Docker {
+            argv: argv.to_vec(),
+            stdin: Vec::new(),
+        })
+    }
+
+    /// Sends a typed line (see [`Action::Line`]).
+    pub fn line(&mut self, text: &str) -> Output {
+        self.apply(Action::Line {
+            text: text.to_owned(),
+        })
+    }
+
+    /// Does one action.
+    pub fn apply(&mut self, action: Action) -> Output {
+        match action {
+            Action::Docker { argv, stdin } => {
+                let line = format!("docker {}", argv.join(" "));
+                self.run_logged(&line, &argv, &stdin)
+            }
+            Action::Line { text } => self.typed_line(&text),
+            Action::WriteFile { path, content } => crate::host::write_file(self, &path, &content),
+            Action::CreateDir { path } => crate::host::create_dir(self, &path),
+            Action::Rename { from, to } => crate::host::rename(self, &from, &to),
+            Action::Delete { path } => crate::host::delete(self, &path),
+            Action::Wait { ms } => {
+                self.engine.advance(ms);
+                let mut o = Output::new();
+                crate::interactive::settle(self, &mut o);
+                o
+            }
+            Action::Interrupt => crate::interactive::interrupt(self),
+            Action::Detach => crate::interactive::detach(self),
+        }
+    }
+
+    fn typed_line(&mut self, text: &str) -> Output {
+        if !matches!(self.mode, Mode::Docker) {
+            return crate::interactive::line(self, text);
+        }
+        let env = crate::shellwords::ShellEnv {
+            pwd: self.config.host_dir.clone(),
+            home: self.config.home.clone(),
+        };
+        let words = match crate::shellwords::split(text, &env) {
+            Ok(w) => w,
+            Err(e) => return Output::error(format!("drydock: {e}\n"), 2),
+        };
+        let Some((first, rest)) = words.split_first() else {
+            return Output::new();
+        };
+        if first != "docker" {
+            return Output::error(
+                format!("drydock: {first}: this terminal runs docker commands (try `docker ps`)\n"),
+                127,
+            );
+        }
+        self.run_logged(text.trim(), rest, b"")
+    }
+
+    fn run_logged(&mut self, line: &str, argv: &[String], stdin: &[u8]) -> Output {
+        let is_build = crate::commands::is_build(argv);
+        if !self.history.is_empty() && !is_build {
+            self.engine.advance(self.config.command_gap_ms);
+        }
+        let mut out = Output::new();
+        crate::interactive::settle(self, &mut out);
+        let o = crate::commands::run(self, argv, stdin);
+        let code = o.exit_code;
+        out.extend(o);
+        out.exit_code = code;
+        self.history.push(HistoryEntry {
+            line: line.to_owned(),
+            exit_code: code,
+            at_ms: self.engine.now_ms(),
+        });
+        out
+    }
+
+    /// What the terminal is connected to.
+    pub fn prompt(&self) -> Prompt {
+        match &self.mode {
+            Mode::Docker => Prompt::Docker,
+            Mode::Shell(s) => Prompt::Shell {
+                container: s.container.clone(),
+                prompt: s.prompt(),
+            },
+            Mode::Attached(a) => Prompt::Attached {
+                container: a.container.clone(),
+            },
+        }
+    }
+}
+
+/// The programs RUN steps and containers run with.
+fn drydock_shell_registry() -> drydock_engine::container::programs::Registry {
+    drydock_engine::container::programs::base_registry()
+}

@@ -1,0 +1,197 @@
+//! What your shell would do to a typed command line before docker sees it: split it into words
+//! (quotes and backslashes as POSIX sh), and expand `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`,
+//! `$HOME`, `~` and `~/…`. The docker CLI never sees these forms — a terminal front-end must
+//! expand them before handing argv to the session, exactly as bash would in front of the real
+//! docker. Anything else that needs a real shell (pipes, `;`, other substitutions) is an error.
+
+/// The values the expansions need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellEnv {
+    /// The working directory (the host project folder).
+    pub pwd: String,
+    pub home: String,
+}
+
+/// Splits and expands a command line.
+pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    let at_word_start = |cur: &String, in_word: bool| !in_word && cur.is_empty();
+    while let Some(&c) = chars.get(i) {
+        match c {
+            ' ' | '\t' | '\n' => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+                i += 1;
+            }
+            '\'' => {
+                in_word = true;
+                i += 1;
+                loop {
+                    match chars.get(i) {
+                        Some('\'') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(&ch) => {
+                            cur.push(ch);
+                            i += 1;
+                        }
+                        None => {
+                            return Err("unexpected EOF while looking for matching `''".to_owned());
+                        }
+                    }
+                }
+            }
+            '"' => {
+                in_word = true;
+                i += 1;
+                loop {
+                    match chars.get(i) {
+                        Some('"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some('\\') => match chars.get(i + 1) {
+                            Some(&n @ ('$' | '`' | '"' | '\\')) => {
+                                cur.push(n);
+                                i += 2;
+                            }
+                            Some('\n') => i += 2,
+                            _ => {
+                                cur.push('\\');
+                                i += 1;
+                            }
+                        },
+                        Some('$' | '`') => {
+                            let (text, used) = expand_at(&chars, i, env)?;
+                            cur.push_str(&text);
+                            i += used;
+                        }
+                        Some(&ch) => {
+                            cur.push(ch);
+                            i += 1;
+                        }
+                        None => {
+                            return Err("unexpected EOF while looking for matching `\"'".to_owned());
+                        }
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                match chars.get(i + 1) {
+                    Some('\n') => {}
+                    Some(&n) => cur.push(n),
+                    None => {}
+                }
+                i += 2;
+            }
+            '~' if at_word_start(&cur, in_word)
+                && matches!(chars.get(i + 1), None | Some('/' | ' ' | '\t' | ':')) =>
+            {
+                in_word = true;
+                cur.push_str(&env.home);
+                i += 1;
+            }
+            '$' | '`' => {
+                in_word = true;
+                let (text, used) = expand_at(&chars, i, env)?;
+                cur.push_str(&text);
+                i += used;
+            }
+            '|' | ';' | '&' | '<' | '>' | '(' | ')' => {
+                return Err(format!(
+                    "this terminal runs one docker command at a time (no `{c}`)"
+                ));
+            }
+            _ => {
+                in_word = true;
+                cur.push(c);
+                i += 1;
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
+/// Expands the substitution starting at `chars[i]` (`$…` or `` `…` ``): text and length used.
+fn expand_at(chars: &[char], i: usize, env: &ShellEnv) -> Result<(String, usize), String> {
+    let rest: String = chars.get(i..).unwrap_or(&[]).iter().collect();
+    let table: [(&str, &str); 7] = [
+        ("$(pwd)", &env.pwd),
+        ("`pwd`", &env.pwd),
+        ("${PWD}", &env.pwd),
+        ("${HOME}", &env.home),
+        ("$PWD", &env.pwd),
+        ("$HOME", &env.home),
+        ("$(pwd -P)", &env.pwd),
+    ];
+    for (pat, val) in table {
+        if let Some(after) = rest.strip_prefix(pat) {
+            let next = after.chars().next();
+            let name_cont = pat.starts_with("$P") || pat.starts_with("$H");
+            if name_cont && next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+                continue;
+            }
+            return Ok((val.to_owned(), pat.chars().count()));
+        }
+    }
+    if rest.len() == 1 || rest.starts_with("$ ") {
+        return Ok(("$".to_owned(), 1));
+    }
+    let shown: String = rest.chars().take(12).collect();
+    Err(format!(
+        "only $(pwd), $PWD, $HOME and ~ are expanded here, not `{shown}`"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env() -> ShellEnv {
+        ShellEnv {
+            pwd: "/home/learner/project".into(),
+            home: "/home/learner".into(),
+        }
+    }
+
+    #[test]
+    fn shell_does_this() {
+        assert_eq!(
+            split("docker run -v $(pwd)/models:/models/ trainer", &env()).unwrap(),
+            vec![
+                "docker",
+                "run",
+                "-v",
+                "/home/learner/project/models:/models/",
+                "trainer"
+            ]
+        );
+        assert_eq!(
+            split("docker run \"$PWD/a b\":/x 'it''s' ~/x a\\ b", &env()).unwrap(),
+            vec![
+                "docker",
+                "run",
+                "/home/learner/project/a b:/x",
+                "its",
+                "/home/learner/x",
+                "a b"
+            ]
+        );
+        assert_eq!(split("  ", &env()).unwrap(), Vec::<String>::new());
+        assert_eq!(split("echo ''", &env()).unwrap(), vec!["echo", ""]);
+        assert!(split("docker ps | grep x", &env()).is_err());
+        assert!(split("docker run \"x", &env()).is_err());
+        assert!(split("docker run $FOO", &env()).is_err());
+    }
+}
