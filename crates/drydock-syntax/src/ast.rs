@@ -97,21 +97,60 @@ impl Kind {
 
     /// The kind of an instruction word (case-insensitive).
     pub fn from_keyword(word: &str) -> Kind {
-        if word.len() < 3 || word.len() > 11 {
+        let b = word.as_bytes();
+        let mut up = [0u8; 11];
+        let Some(slot) = up.get_mut(..b.len()) else {
             return Kind::Unknown;
+        };
+        for (d, s) in slot.iter_mut().zip(b) {
+            *d = s.to_ascii_uppercase();
         }
-        Kind::ALL
-            .iter()
-            .find(|(_, name)| name.eq_ignore_ascii_case(word))
-            .map_or(Kind::Unknown, |(k, _)| *k)
+        match &*slot {
+            b"ADD" => Kind::Add,
+            b"ARG" => Kind::Arg,
+            b"CMD" => Kind::Cmd,
+            b"COPY" => Kind::Copy,
+            b"ENTRYPOINT" => Kind::Entrypoint,
+            b"ENV" => Kind::Env,
+            b"EXPOSE" => Kind::Expose,
+            b"FROM" => Kind::From,
+            b"HEALTHCHECK" => Kind::Healthcheck,
+            b"LABEL" => Kind::Label,
+            b"MAINTAINER" => Kind::Maintainer,
+            b"ONBUILD" => Kind::Onbuild,
+            b"RUN" => Kind::Run,
+            b"SHELL" => Kind::Shell,
+            b"STOPSIGNAL" => Kind::Stopsignal,
+            b"USER" => Kind::User,
+            b"VOLUME" => Kind::Volume,
+            b"WORKDIR" => Kind::Workdir,
+            _ => Kind::Unknown,
+        }
     }
 
     /// The upper-case instruction name (`""` for unknown words).
     pub fn name(self) -> &'static str {
-        Kind::ALL
-            .iter()
-            .find(|(k, _)| *k == self)
-            .map_or("", |(_, n)| n)
+        match self {
+            Kind::Add => "ADD",
+            Kind::Arg => "ARG",
+            Kind::Cmd => "CMD",
+            Kind::Copy => "COPY",
+            Kind::Entrypoint => "ENTRYPOINT",
+            Kind::Env => "ENV",
+            Kind::Expose => "EXPOSE",
+            Kind::From => "FROM",
+            Kind::Healthcheck => "HEALTHCHECK",
+            Kind::Label => "LABEL",
+            Kind::Maintainer => "MAINTAINER",
+            Kind::Onbuild => "ONBUILD",
+            Kind::Run => "RUN",
+            Kind::Shell => "SHELL",
+            Kind::Stopsignal => "STOPSIGNAL",
+            Kind::User => "USER",
+            Kind::Volume => "VOLUME",
+            Kind::Workdir => "WORKDIR",
+            Kind::Unknown => "",
+        }
     }
 }
 

@@ -9,6 +9,53 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// Whether an ASCII byte is a space for Go's `unicode.IsSpace` (and Rust's `char::is_whitespace`).
+#[inline]
+pub fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
+}
+
+/// `strings.TrimLeftFunc(s, unicode.IsSpace)`: ASCII bytes are tested directly, the rest of the
+/// text goes through `str::trim_start` from the first non-ASCII byte.
+#[inline]
+pub fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if is_ascii_space(c) {
+            i += 1;
+        } else if c < 0x80 {
+            break;
+        } else {
+            return s.get(i..).unwrap_or("").trim_start();
+        }
+    }
+    s.get(i..).unwrap_or("")
+}
+
+/// `strings.TrimRightFunc(s, unicode.IsSpace)` with the same ASCII fast path.
+#[inline]
+pub fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&c) = i.checked_sub(1).and_then(|j| b.get(j)) {
+        if is_ascii_space(c) {
+            i -= 1;
+        } else if c < 0x80 {
+            break;
+        } else {
+            return s.get(..i).unwrap_or("").trim_end();
+        }
+    }
+    s.get(..i).unwrap_or("")
+}
+
+/// `strings.TrimSpace(s)`.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 /// Go's `unicode.IsSpace(rune(b))` for code that walks bytes, not runes (bytes 0x85 and 0xA0
 /// count as spaces there, as Latin-1 runes).
 pub fn is_space_byte(b: u8) -> bool {

@@ -45,7 +45,7 @@ pub fn parse_array_into(rest: &str, out: &mut Vec<Piece>) -> JsonKind {
 }
 
 fn scan_array(rest: &str, items: &mut Vec<Piece>) -> JsonKind {
-    let lead = rest.len() - rest.trim_start().len();
+    let lead = rest.len() - crate::go::trim_start(rest).len();
     let b = rest.as_bytes();
     if b.get(lead) != Some(&b'[') {
         return JsonKind::NotJson;

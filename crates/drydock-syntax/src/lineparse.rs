@@ -28,28 +28,99 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
 
 /// [`parse_words`] calling `f(start, end)` for each word.
 pub fn for_each_word(rest: &str, escape: char, mut f: impl FnMut(usize, usize)) {
-    // Fast path: plain ASCII without quotes or escapes splits on ASCII whitespace.
-    let b = rest.as_bytes();
-    if rest.is_ascii()
-        && !b
-            .iter()
-            .any(|&c| c == b'"' || c == b'\'' || c == escape as u8)
-    {
-        let mut i = 0;
-        while i < b.len() {
-            while b.get(i).is_some_and(|c| go::is_space_byte(*c)) {
-                i += 1;
-            }
-            let s = i;
-            while b.get(i).is_some_and(|c| !go::is_space_byte(*c)) {
-                i += 1;
-            }
-            if i > s {
-                f(s, i);
-            }
-        }
-        return;
+    #[derive(PartialEq, Clone, Copy)]
+    enum Phase {
+        Spaces,
+        Word,
+        Quote,
     }
+    // Walks bytes: quotes and the escape character are ASCII, so only a non-ASCII byte needs
+    // decoding (to test the character for Unicode whitespace and to step over it whole).
+    let Some(esc) = u8::try_from(escape).ok().filter(u8::is_ascii) else {
+        return for_each_word_chars(rest, escape, f);
+    };
+    let b = rest.as_bytes();
+    let len = b.len();
+    let width_at = |at: usize| -> usize {
+        match b.get(at) {
+            Some(&c) if c >= 0x80 => rest
+                .get(at..)
+                .and_then(|s| s.chars().next())
+                .map_or(1, char::len_utf8),
+            _ => 1,
+        }
+    };
+    let mut phase = Phase::Spaces;
+    let (mut wstart, mut wend) = (0, 0);
+    let mut quote = 0u8;
+    let mut blank_ok = false;
+    let mut pos = 0;
+    while let Some(&c) = b.get(pos) {
+        let (space, mut width) = if c < 0x80 {
+            (go::is_ascii_space(c), 1)
+        } else {
+            let ch = rest.get(pos..).and_then(|s| s.chars().next());
+            (ch.is_some_and(go::is_space), ch.map_or(1, char::len_utf8))
+        };
+        if phase == Phase::Spaces {
+            if space {
+                pos += width;
+                continue;
+            }
+            phase = Phase::Word;
+            wstart = pos;
+            wend = pos;
+        }
+        if phase == Phase::Word {
+            if space {
+                phase = Phase::Spaces;
+                if blank_ok || wend > wstart {
+                    f(wstart, wend);
+                }
+                blank_ok = false;
+                pos += width;
+                continue;
+            }
+            if c == b'\'' || c == b'"' {
+                quote = c;
+                blank_ok = true;
+                phase = Phase::Quote;
+            }
+            if c == esc {
+                if pos + width == len {
+                    pos += width;
+                    continue;
+                }
+                pos += width;
+                width = width_at(pos);
+            }
+            wend = pos + width;
+            pos += width;
+            continue;
+        }
+        // Phase::Quote
+        if c == quote {
+            phase = Phase::Word;
+        }
+        if c == esc && quote != b'\'' {
+            if pos + width == len {
+                phase = Phase::Word;
+                pos += width;
+                continue;
+            }
+            pos += width;
+            width = width_at(pos);
+        }
+        wend = pos + width;
+        pos += width;
+    }
+    if phase != Phase::Spaces && (blank_ok || wend > wstart) {
+        f(wstart, wend);
+    }
+}
+
+/// [`for_each_word`] for a non-ASCII escape character, one char at a time.
+fn for_each_word_chars(rest: &str, escape: char, mut f: impl FnMut(usize, usize)) {
     #[derive(PartialEq, Clone, Copy)]
     enum Phase {
         Spaces,

@@ -35,7 +35,9 @@ pub fn parse(text: &str) -> Parse<'_> {
     let mut instructions = s1.instructions;
     crate::instructions::check_all(&mut instructions, &mut diagnostics);
     let (meta_args, stages) = group_stages(&instructions);
-    diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
+    if !diagnostics.is_sorted_by_key(|d| (d.range.start, d.range.end)) {
+        diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
+    }
     Parse {
         text,
         dockerfile: Dockerfile {

@@ -19,9 +19,9 @@ pub fn trim_window(s: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(inner) = s.get(start..end) else {
         return (start, start);
     };
-    let lead = inner.len() - inner.trim_start().len();
-    let trimmed = inner.trim();
-    (start + lead, start + lead + trimmed.len())
+    let t = go::trim_start(inner);
+    let lead = inner.len() - t.len();
+    (start + lead, start + lead + go::trim_end(t).len())
 }
 
 fn is_ws_re(b: u8) -> bool {

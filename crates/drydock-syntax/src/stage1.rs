@@ -4,6 +4,7 @@
 use crate::ast::{Comment, Directive, Heredoc, Instruction};
 use crate::codes;
 use crate::directive::DirectiveParser;
+use crate::go;
 use crate::heredoc::heredocs_from_line;
 use crate::node;
 use crate::segmap::SegMap;
@@ -74,24 +75,39 @@ fn has_heredoc_marker(b: &[u8]) -> bool {
     memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
 }
 
-/// Go's `isComment`: the first non-space character is `#`.
-fn is_comment(s: &str) -> bool {
-    s.trim_start().starts_with('#')
-}
-
-/// `trimContinuationCharacter`: `(kept_len, is_end_of_line)`.
+/// `trimContinuationCharacter`: `(kept_len, is_end_of_line)`. The escape character is ASCII
+/// (`\\` or `` ` ``), so the line is scanned as bytes.
 fn trim_continuation(s: &str, escape: char) -> (usize, bool) {
-    let t = s.trim_end_matches([' ', '\t']);
-    let Some(before) = t.strip_suffix(escape) else {
+    let b = s.as_bytes();
+    let Ok(esc) = u8::try_from(escape) else {
         return (s.len(), true);
     };
-    if before.is_empty() {
-        return (0, false);
+    let mut end = b.len();
+    while end > 0 && matches!(b.get(end - 1), Some(b' ' | b'\t')) {
+        end -= 1;
     }
-    if before.ends_with(escape) {
+    if end == 0 || b.get(end - 1) != Some(&esc) {
         return (s.len(), true);
     }
-    (before.len(), false)
+    let before = end - 1;
+    if before == 0 {
+        return (0, false);
+    }
+    if b.get(before - 1) == Some(&esc) {
+        return (s.len(), true);
+    }
+    (before, false)
+}
+
+/// The comment text BuildKit keeps: `strings.TrimSpace(string(line[1:]))` of the untrimmed line
+/// (the first character, not byte, is dropped so the cut stays on a char boundary).
+fn comment_of(raw: &str) -> &str {
+    let first = match raw.as_bytes().first() {
+        None => 1,
+        Some(&c) if c < 0x80 => 1,
+        Some(_) => raw.chars().next().map_or(1, char::len_utf8),
+    };
+    go::trim(raw.get(first..).unwrap_or(""))
 }
 
 fn line_no(n: usize) -> u32 {
@@ -133,20 +149,20 @@ pub fn parse(src: &str) -> Output<'_> {
         check_len(&p, &mut out);
         if current_line == 0
             && src
+                .as_bytes()
                 .get(p.start..)
-                .is_some_and(|s| s.starts_with('\u{feff}'))
+                .is_some_and(|s| s.starts_with("\u{feff}".as_bytes()))
         {
             p.start += '\u{feff}'.len_utf8();
         }
         let raw = src.get(p.start..p.content_end).unwrap_or("");
-        let trimmed = raw.trim_start();
+        let trimmed = go::trim_start(raw);
         let tstart = p.start + (raw.len() - trimmed.len());
-        let comment = trimmed.starts_with('#');
+        let comment = trimmed.as_bytes().first() == Some(&b'#');
         let mut comment_text = None;
         if comment {
             // BuildKit: strings.TrimSpace(string(bytesRead[1:])) of the untrimmed line.
-            let first = raw.chars().next().map_or(1, char::len_utf8);
-            let c = raw.get(first..).unwrap_or("").trim();
+            let c = comment_of(raw);
             let text = Text::Borrowed(c);
             if c.is_empty() {
                 prev_comments.clear();
@@ -229,21 +245,22 @@ pub fn parse(src: &str) -> Output<'_> {
             current_line += 1;
             last_end = q.content_end;
             let raw2 = src.get(q.start..q.content_end).unwrap_or("");
-            if is_comment(raw2) {
-                let t = raw2.trim_start();
-                let ts = q.start + (raw2.len() - t.len());
-                let first = raw2.chars().next().map_or(1, char::len_utf8);
-                let c = raw2.get(first..).unwrap_or("").trim();
-                out.comments.push(Comment {
-                    text: Text::Borrowed(c),
-                    span: r(ts, q.content_end),
-                    line: line_no(current_line),
-                });
-                continue;
-            }
-            if raw2.trim_start().is_empty() {
-                has_empty = true;
-                continue;
+            let t = go::trim_start(raw2);
+            match t.as_bytes().first() {
+                Some(b'#') => {
+                    let ts = q.start + (raw2.len() - t.len());
+                    out.comments.push(Comment {
+                        text: Text::Borrowed(comment_of(raw2)),
+                        span: r(ts, q.content_end),
+                        line: line_no(current_line),
+                    });
+                    continue;
+                }
+                None => {
+                    has_empty = true;
+                    continue;
+                }
+                Some(_) => {}
             }
             let (k, e) = trim_continuation(raw2, out.escape);
             eol = e;

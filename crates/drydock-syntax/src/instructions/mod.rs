@@ -301,11 +301,19 @@ pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
         Kind::Arg => Command::Arg(arg::parse(&req)?),
         Kind::Shell => Command::Shell(shell::parse(&req)?),
         Kind::Unknown => {
-            let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| *n).collect();
+            const NAMES: [&str; 18] = {
+                let mut names = [""; 18];
+                let mut i = 0;
+                while i < 18 {
+                    names[i] = Kind::ALL[i].1;
+                    i += 1;
+                }
+                names
+            };
             let message = suggest::wrap(
                 format!("unknown instruction: {}", ins.keyword.as_str()),
                 &ins.keyword,
-                &names,
+                &NAMES,
                 false,
             );
             return Err(Fail {
