@@ -23,6 +23,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod examples;
 pub mod format;
 pub mod host;
 pub mod interactive;
