@@ -39,6 +39,7 @@ pub mod executor;
 pub mod image;
 pub mod output;
 pub mod plan;
+pub mod pull;
 pub mod reason;
 pub mod shell_executor;
 pub mod solve;

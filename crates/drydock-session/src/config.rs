@@ -17,6 +17,9 @@ pub struct SessionConfig {
     pub command_gap_ms: i64,
     /// The docker client version (`docker version`, `docker -v`).
     pub client_version: String,
+    /// Whether the client's stdin is a terminal (`-t` needs one: the web terminal is, a piped
+    /// CLI is not).
+    pub stdin_tty: bool,
 }
 
 impl Default for SessionConfig {
@@ -27,6 +30,7 @@ impl Default for SessionConfig {
             home: "/home/learner".to_owned(),
             command_gap_ms: 5_000,
             client_version: "28.2.2".to_owned(),
+            stdin_tty: true,
         }
     }
 }

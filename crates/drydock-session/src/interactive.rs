@@ -27,6 +27,14 @@ pub fn settle(s: &mut Session, o: &mut Output) {
     }
 }
 
+/// Stays connected to a running container: a shell (`-it` with a shell process) or its output.
+pub fn attach(s: &mut Session, id: &str, shell: bool, o: &mut Output) {
+    let _ = (shell, o);
+    s.mode = Mode::Attached(Attached {
+        container: id.to_owned(),
+    });
+}
+
 /// A line typed while connected to a container.
 pub fn line(s: &mut Session, text: &str) -> Output {
     let _ = text;

@@ -139,6 +139,15 @@ impl Engine {
         Some(self.container_upper(&c).tree().clone())
     }
 
+    /// `docker diff`: the container's changes against its image (mounts excluded).
+    pub fn container_changes(&mut self, id: &str) -> Vec<drydock_vfs::Change> {
+        let Some(c) = self.state.containers.get(id).cloned() else {
+            return Vec::new();
+        };
+        let up = self.container_upper(&c);
+        diff(up.lower().tree(), up.tree())
+    }
+
     /// Places the container's mounts over its filesystem.
     pub fn mount(&mut self, c: &Container, host: &mut Host<'_>) -> Result<Mounted, DaemonError> {
         let mut upper = self.container_upper(c);

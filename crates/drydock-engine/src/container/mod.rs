@@ -324,6 +324,7 @@ impl Engine {
     pub(crate) fn finish_process(&mut self, id: &str, code: i32, at_ms: i64) {
         let auto_remove = match self.state.containers.get_mut(id) {
             Some(c) => {
+                c.logs.retain(|l| l.at_ms <= at_ms);
                 c.state.status = Status::Exited;
                 c.state.exit_code = code;
                 c.state.pid = 0;

@@ -22,9 +22,31 @@ pub struct Effects {
     pub signals: Signals,
     /// Notes on what was simulated.
     pub notes: Vec<String>,
-    /// Exit status to report for the whole process once `forever` is set (a server that stops
-    /// later decides its own status).
-    pub stopped: bool,
+    /// `(bytes of output so far, busy_ms after)` each time time passes, so that output printed
+    /// after a `sleep` is stamped after it.
+    pub checkpoints: Vec<(usize, i64)>,
+}
+
+impl Effects {
+    /// Lets `ms` of virtual time pass after `bytes` of output.
+    pub fn pass(&mut self, bytes: usize, ms: i64) {
+        self.busy_ms += ms;
+        self.checkpoints.push((bytes, self.busy_ms));
+    }
+
+    /// Virtual time spent before the output byte at `offset` was printed.
+    pub fn busy_before(&self, offset: usize) -> i64 {
+        self.checkpoints
+            .iter()
+            .rev()
+            .find(|(b, _)| *b <= offset)
+            .map_or(0, |(_, ms)| *ms)
+    }
+}
+
+/// Bytes printed so far by a run.
+pub fn printed(ctx: &ProgramCtx<'_, '_>) -> usize {
+    ctx.rt.output.stdout.len() + ctx.rt.output.stderr.len()
 }
 
 /// The registry every container process uses.
@@ -100,9 +122,10 @@ impl Programs for ContainerPrograms<'_> {
                     0
                 };
                 if status == 0 {
+                    let bytes = printed(ctx);
                     let mut e = self.effects.borrow_mut();
                     match sleep_ms(argv) {
-                        Some(ms) => e.busy_ms += ms,
+                        Some(ms) => e.pass(bytes, ms),
                         None => e.forever = Some("sleep infinity".to_owned()),
                     }
                 }

@@ -73,21 +73,54 @@ pub fn oci_start_error(e: &ExecError, name: &str) -> Option<(String, i32)> {
     }
 }
 
-/// Splits captured output into log lines spread over the run.
-pub fn log_lines(log: &[(Stream, Vec<u8>)], start_ms: i64, step_ms: i64) -> Vec<LogLine> {
+/// Splits captured output into log lines spread over the run (`busy_before(offset)`: virtual
+/// time spent before the output byte at `offset`, e.g. in `sleep`).
+pub fn log_lines(
+    log: &[(Stream, Vec<u8>)],
+    start_ms: i64,
+    step_ms: i64,
+    busy_before: &dyn Fn(usize) -> i64,
+) -> Vec<LogLine> {
     let mut out = Vec::new();
-    let mut at = start_ms;
+    let mut n = 0i64;
+    let mut offset = 0usize;
+    let mut pending: Option<(bool, Vec<u8>, usize)> = None;
+    let mut flush = |stderr: bool, bytes: &[u8], at_offset: usize, n: &mut i64| {
+        *n += 1;
+        out.push(LogLine {
+            at_ms: start_ms + step_ms * *n + busy_before(at_offset),
+            stderr,
+            text: String::from_utf8_lossy(bytes).into_owned(),
+        });
+    };
     for (stream, bytes) in log {
-        let text = String::from_utf8_lossy(bytes);
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        for l in text.split('\n') {
-            at += step_ms;
-            out.push(LogLine {
-                at_ms: at,
-                stderr: matches!(stream, Stream::Stderr),
-                text: l.to_owned(),
-            });
+        let stderr = matches!(stream, Stream::Stderr);
+        for &b in bytes {
+            if b == b'\n' {
+                match pending.take() {
+                    Some((e, line, at)) if e == stderr => flush(e, &line, at, &mut n),
+                    Some((e, line, at)) => {
+                        flush(e, &line, at, &mut n);
+                        flush(stderr, b"", offset, &mut n);
+                    }
+                    None => flush(stderr, b"", offset, &mut n),
+                }
+            } else {
+                match &mut pending {
+                    Some((e, line, _)) if *e == stderr => line.push(b),
+                    _ => {
+                        if let Some((e, line, at)) = pending.take() {
+                            flush(e, &line, at, &mut n);
+                        }
+                        pending = Some((stderr, vec![b], offset));
+                    }
+                }
+            }
+            offset += 1;
         }
+    }
+    if let Some((e, line, at)) = pending {
+        flush(e, &line, at, &mut n);
     }
     out
 }
@@ -232,7 +265,7 @@ impl Engine {
         };
         self.unmount(id, mounted, host);
         let step = 40;
-        let lines = log_lines(&log, started_ms, step);
+        let lines = log_lines(&log, started_ms, step, &|o| effects.busy_before(o));
         let busy = effects.busy_ms + 60 + step * i64::try_from(lines.len()).unwrap_or(0);
         let ends_ms = if effects.forever.is_some() {
             None

@@ -102,3 +102,18 @@ pub fn any(s: &mut Session, inv: &Invocation) -> Output {
         .collect();
     print(inv, found)
 }
+
+pub fn container(s: &mut Session, inv: &Invocation) -> Output {
+    s.engine.settle();
+    let found = inv
+        .args()
+        .iter()
+        .map(|n| match super::container_json(s, n) {
+            Some(j) => Found::Object(j),
+            None => Found::Missing(format!(
+                "Error response from daemon: No such container: {n}"
+            )),
+        })
+        .collect();
+    print(inv, found)
+}

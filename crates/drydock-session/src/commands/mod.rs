@@ -1,9 +1,21 @@
 //! Level 2 of the docker command line: one file per command turns an [`Invocation`] into a typed
 //! request, runs it against the engine and prints what the docker CLI prints.
 pub mod build;
+pub mod container_opts;
+pub mod create;
+pub mod diff;
 pub mod history;
 pub mod images;
 pub mod inspect;
+pub mod kill;
+pub mod logs;
+pub mod ps;
+pub mod pull;
+pub mod restart;
+pub mod rm;
+pub mod run;
+pub mod start;
+pub mod stop;
 pub mod version;
 
 use crate::cli::table::Cmd;
@@ -35,8 +47,19 @@ pub fn run(s: &mut Session, argv: &[String], stdin: &[u8]) -> Output {
 }
 
 fn dispatch(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
-    let _ = stdin;
     match inv.cmd {
+        Cmd::Run => run::run(s, inv, stdin),
+        Cmd::Create => create::run(s, inv),
+        Cmd::Start => start::run(s, inv, stdin),
+        Cmd::Stop => stop::run(s, inv),
+        Cmd::Kill => kill::run(s, inv),
+        Cmd::Restart => restart::run(s, inv),
+        Cmd::Rm => rm::run(s, inv),
+        Cmd::Ps => ps::run(s, inv),
+        Cmd::Logs => logs::run(s, inv),
+        Cmd::Diff => diff::run(s, inv),
+        Cmd::ContainerInspect => inspect::container(s, inv),
+        Cmd::Pull => pull::run(s, inv),
         Cmd::Build => build::run(s, inv),
         Cmd::Images => images::run(s, inv),
         Cmd::History => history::run(s, inv),
@@ -60,8 +83,10 @@ pub fn container_json(
     s: &mut Session,
     reference: &str,
 ) -> Option<drydock_engine::output::inspect::J> {
-    let _ = (s, reference);
-    None
+    let c = s.engine.find_container(reference).ok()?;
+    Some(drydock_engine::output::container_inspect::object(
+        &s.engine, c,
+    ))
 }
 
 /// A volume's inspect object, if the name is a volume.
