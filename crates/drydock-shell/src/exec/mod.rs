@@ -123,6 +123,32 @@ impl Shell {
         self.status
     }
 
+    /// Runs one line typed at an interactive prompt: its complete commands in order, then the
+    /// syntax error that stopped the parse (if any). Returns `Some(status)` when the shell exits
+    /// (`exit`, a limit of the simulation) after running the EXIT trap, `None` while it keeps
+    /// reading lines.
+    pub fn run_interactive(&mut self, rt: &mut Runtime<'_>, script: &Script) -> Option<i32> {
+        for cmd in &script.commands {
+            match self.exec_list(rt, cmd) {
+                Ok(s) => self.status = s,
+                Err(Flow::Exit(s)) => {
+                    self.status = s;
+                    self.run_exit_trap(rt);
+                    return Some(self.status);
+                }
+                Err(Flow::Return(s)) => self.status = s,
+                Err(Flow::Break(_)) | Err(Flow::Continue(_)) => {}
+            }
+        }
+        if let Some(e) = &script.error {
+            self.line = e.line;
+            let msg = e.message.clone();
+            self.errmsg(rt, &msg);
+            self.status = 2;
+        }
+        None
+    }
+
     /// Runs the EXIT trap once (traps are recorded; only EXIT/0 runs, at exit).
     pub(crate) fn run_exit_trap(&mut self, rt: &mut Runtime<'_>) {
         let action = self.traps.remove("EXIT").or_else(|| self.traps.remove("0"));
