@@ -37,6 +37,7 @@ pub mod dispatch;
 pub mod engine;
 pub mod executor;
 pub mod image;
+pub mod image_delete;
 pub mod output;
 pub mod plan;
 pub mod pull;

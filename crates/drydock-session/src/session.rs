@@ -61,6 +61,8 @@ pub enum Prompt {
     },
     /// Attached to a container's output until it exits (Ctrl-C sends SIGINT).
     Attached { container: String },
+    /// A `[y/N]` question was printed; the next line answers it.
+    Question,
 }
 
 /// What is saved between runs (the CLI's state file, the web app's storage).
@@ -72,11 +74,11 @@ pub struct SessionState {
 }
 
 /// The terminal's connection to a container (not saved: a reload is back at the prompt).
-#[allow(dead_code)] // Shell and Attached are entered by `run -it`/`exec -it` (next commit)
 pub(crate) enum Mode {
     Docker,
-    Shell(crate::interactive::ShellMode),
+    Shell(Box<crate::interactive::ShellMode>),
     Attached(crate::interactive::Attached),
+    Confirm(crate::interactive::Confirm),
 }
 
 /// The one API front-ends call.
@@ -87,6 +89,8 @@ pub struct Session {
     pub(crate) history: Vec<HistoryEntry>,
     pub(crate) last_build: Option<BuildTrace>,
     pub(crate) mode: Mode,
+    /// The docker command line being run (prune commands re-run it after `y`).
+    pub(crate) current_argv: Vec<String>,
 }
 
 impl Session {
@@ -108,6 +112,7 @@ impl Session {
             history: state.history,
             last_build: None,
             mode: Mode::Docker,
+            current_argv: Vec::new(),
         }
     }
 
@@ -216,6 +221,7 @@ impl Session {
         }
         let mut out = Output::new();
         crate::interactive::settle(self, &mut out);
+        self.current_argv = argv.to_vec();
         let o = crate::commands::run(self, argv, stdin);
         let code = o.exit_code;
         out.extend(o);
@@ -239,6 +245,7 @@ impl Session {
             Mode::Attached(a) => Prompt::Attached {
                 container: a.container.clone(),
             },
+            Mode::Confirm(_) => Prompt::Question,
         }
     }
 }

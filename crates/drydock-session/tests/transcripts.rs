@@ -59,6 +59,7 @@ fn prompt_text(s: &Session) -> Option<String> {
         Prompt::Docker => Some("$ ".to_owned()),
         Prompt::Shell { prompt, .. } => Some(prompt),
         Prompt::Attached { .. } => None,
+        Prompt::Question => Some("Are you sure you want to continue? [y/N] ".to_owned()),
     }
 }
 
@@ -93,12 +94,18 @@ fn run_console(s: &mut Session, expected: &str) -> String {
         let Some((shown, action)) = action else {
             continue;
         };
-        actual.push_str(&shown);
+        match prompt_text(s) {
+            // The question is already on screen: only the answer follows it.
+            Some(p) if matches!(s.prompt(), Prompt::Question) && actual.ends_with(&p) => {
+                actual.push_str(&shown[p.len()..]);
+            }
+            _ => actual.push_str(&shown),
+        }
         actual.push('\n');
         let out = s.apply(action);
         let text = out.text();
         actual.push_str(&text);
-        if !text.is_empty() && !text.ends_with('\n') {
+        if !text.is_empty() && !text.ends_with('\n') && !matches!(s.prompt(), Prompt::Question) {
             actual.push('\n');
         }
         if out.exit_code != 0 && matches!(s.prompt(), Prompt::Docker) {

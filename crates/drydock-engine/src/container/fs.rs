@@ -200,6 +200,8 @@ impl Engine {
                     }
                 }
             };
+            // Replace (not merge with) what the image has there: a mount hides it.
+            let _ = upper.tree_mut().take(&target);
             let _ = upper.tree_mut().put_creating_parents(
                 &target,
                 node,

@@ -23,6 +23,74 @@ pub struct Started {
     pub exit_code: i32,
     /// Notes on what was simulated.
     pub notes: Vec<String>,
+    /// The process (environment, directory, user) when it was not run (interactive starts).
+    pub process: Option<Process>,
+}
+
+/// What `docker exec` changes about the process.
+#[derive(Debug, Clone, Default)]
+pub struct ProcessOverrides {
+    pub user: Option<String>,
+    pub workdir: Option<String>,
+    /// `KEY=VALUE` entries added to the environment.
+    pub env: Vec<String>,
+    pub tty: bool,
+}
+
+/// The process of a container (or of an exec in it): user resolved in its `/etc/passwd`,
+/// environment, working directory (created when missing).
+pub fn prepare(
+    mounted: &mut super::fs::Mounted,
+    c: &super::Container,
+    o: &ProcessOverrides,
+) -> Result<Process, String> {
+    let rootfs = mounted.upper.tree().clone();
+    let user_spec = o.user.clone().unwrap_or_else(|| c.config.user.clone());
+    let user = if user_spec.is_empty() {
+        crate::executor::RunUser {
+            uid: 0,
+            gid: 0,
+            name: "root".to_owned(),
+            groups: Vec::new(),
+        }
+    } else {
+        crate::solve::users::run_user(&rootfs, &user_spec)?
+    };
+    let home = crate::solve::users::passwd(&rootfs)
+        .iter()
+        .find(|(n, _, _)| *n == user.name)
+        .map(|_| home_of(&rootfs, &user.name))
+        .unwrap_or_else(|| "/".to_owned());
+    let workdir = match &o.workdir {
+        Some(w) => drydock_vfs::clean(w),
+        None if c.config.working_dir.is_empty() => "/".to_owned(),
+        None => drydock_vfs::clean(&c.config.working_dir),
+    };
+    if !mounted.upper.tree().is_dir(&workdir) {
+        let _ = mounted.upper.mkdir_all(&workdir, Create::dir());
+    }
+    let mut env = process_env(c, &home);
+    if o.tty && !env.iter().any(|(k, _)| k == "TERM") {
+        env.insert(2.min(env.len()), ("TERM".to_owned(), "xterm".to_owned()));
+    }
+    for e in &o.env {
+        if let Some((k, v)) = e.split_once('=') {
+            match env.iter_mut().find(|(ek, _)| ek == k) {
+                Some(slot) => slot.1 = v.to_owned(),
+                None => env.push((k.to_owned(), v.to_owned())),
+            }
+        }
+    }
+    Ok(Process {
+        env,
+        cwd: workdir,
+        user: User {
+            uid: user.uid,
+            gid: user.gid,
+            name: user.name.clone(),
+        },
+        umask: 0o022,
+    })
 }
 
 /// The process environment the runtime builds (moby `CreateDaemonEnvironment` + HOME).
@@ -133,6 +201,18 @@ impl Engine {
         host: &mut Host<'_>,
         stdin: &[u8],
     ) -> Result<Started, DaemonError> {
+        self.start_container_with(id, host, stdin, false)
+    }
+
+    /// Starts a container; `interactive`: its process is a shell reading the terminal, which is
+    /// not run here (lines come one by one, see `interactive.rs`).
+    pub fn start_container_with(
+        &mut self,
+        id: &str,
+        host: &mut Host<'_>,
+        stdin: &[u8],
+        interactive: bool,
+    ) -> Result<Started, DaemonError> {
         self.settle();
         let c = self
             .state
@@ -190,47 +270,34 @@ impl Engine {
         };
 
         let mut mounted = self.mount(&c, host)?;
-        let rootfs = mounted.upper.tree().clone();
-        let user = if c.config.user.is_empty() {
-            Ok(crate::executor::RunUser {
-                uid: 0,
-                gid: 0,
-                name: "root".to_owned(),
-                groups: Vec::new(),
-            })
-        } else {
-            crate::solve::users::run_user(&rootfs, &c.config.user)
-        };
-        let user = match user {
-            Ok(u) => u,
+        let process = match prepare(&mut mounted, &c, &ProcessOverrides::default()) {
+            Ok(p) => p,
             Err(e) => {
                 self.unmount(id, mounted, host);
                 return Err(self.start_failed(id, &e, 128));
             }
         };
-        let home = crate::solve::users::passwd(&rootfs)
-            .iter()
-            .find(|(n, _, _)| *n == user.name)
-            .map(|_| home_of(&rootfs, &user.name))
-            .unwrap_or_else(|| "/".to_owned());
-        let workdir = if c.config.working_dir.is_empty() {
-            "/".to_owned()
-        } else {
-            drydock_vfs::clean(&c.config.working_dir)
-        };
-        if !mounted.upper.tree().is_dir(&workdir) {
-            let _ = mounted.upper.mkdir_all(&workdir, Create::dir());
+        if interactive {
+            // A shell reading the terminal: PID 1 waits for input (`docker run -it … sh`).
+            let started_ms = self.now_ms();
+            self.unmount(id, mounted, host);
+            if let Some(cm) = self.container_mut(id) {
+                cm.state.status = Status::Running;
+                cm.state.pid = 1000 + (cm.restart_count % 1000) * 7;
+                cm.state.started_ms = Some(started_ms);
+                cm.state.finished_ms = None;
+                cm.state.error = String::new();
+                cm.state.exit_code = 0;
+                cm.state.ends_ms = None;
+                cm.state.ends_code = 0;
+                cm.state.signals = super::Signals::default();
+                cm.ports = ports;
+            }
+            return Ok(Started {
+                process: Some(process),
+                ..Started::default()
+            });
         }
-        let process = Process {
-            env: process_env(&c, &home),
-            cwd: workdir,
-            user: User {
-                uid: user.uid,
-                gid: user.gid,
-                name: user.name.clone(),
-            },
-            umask: 0o022,
-        };
         let started_ms = self.now_ms();
         let base = base_registry();
         let programs = ContainerPrograms::new(&base);
@@ -291,6 +358,7 @@ impl Engine {
             ends_ms,
             exit_code: code,
             notes,
+            process: None,
         })
     }
 

@@ -13,7 +13,7 @@ use crate::output::Output;
 use crate::session::Session;
 
 /// Reads an env file from the host project (docker's `opts.ParseEnvFile`).
-fn env_file(s: &Session, path: &str) -> Result<Vec<String>, String> {
+pub fn env_file(s: &Session, path: &str) -> Result<Vec<String>, String> {
     let tp = super::build::host_path(s, path)
         .ok_or_else(|| format!("open {path}: no such file or directory"))?;
     let content = s
@@ -238,6 +238,28 @@ pub fn create(
     spec: &CreateSpec,
     o: &mut Output,
 ) -> Result<String, Output> {
+    // The daemon checks `--mount` bind sources when it creates the container.
+    for m in spec.mounts.iter().filter(|m| m.kind == "bind") {
+        let src = drydock_vfs::clean(&m.source);
+        let inside = src
+            .starts_with('/')
+            .then(|| super::build::host_path(s, &src))
+            .flatten();
+        let msg = match inside {
+            None if src.starts_with('/') => Some(format!(
+                "invalid mount config for type \"bind\": bind source path {src} is outside the project folder {} (Drydock can only share the project folder with containers)",
+                s.config.host_dir
+            )),
+            None => None,
+            Some(p) if !s.host.exists(&p) => Some(format!(
+                "invalid mount config for type \"bind\": bind source path does not exist: {src}"
+            )),
+            Some(_) => None,
+        };
+        if let Some(msg) = msg {
+            return Err(inv.error_with_help(&format!("Error response from daemon: {msg}"), 125));
+        }
+    }
     match s.engine.create_container(spec) {
         Ok(id) => Ok(id),
         Err(e) if e.message.starts_with("No such image: ") => {

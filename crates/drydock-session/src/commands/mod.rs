@@ -1,10 +1,15 @@
 //! Level 2 of the docker command line: one file per command turns an [`Invocation`] into a typed
 //! request, runs it against the engine and prints what the docker CLI prints.
 pub mod build;
+pub mod commit;
 pub mod container_opts;
+pub mod container_prune;
+pub mod cp;
 pub mod create;
 pub mod diff;
+pub mod exec;
 pub mod history;
+pub mod image_prune;
 pub mod images;
 pub mod inspect;
 pub mod kill;
@@ -13,10 +18,14 @@ pub mod ps;
 pub mod pull;
 pub mod restart;
 pub mod rm;
+pub mod rmi;
 pub mod run;
 pub mod start;
 pub mod stop;
+pub mod system;
+pub mod tag;
 pub mod version;
+pub mod volume;
 
 use crate::cli::table::Cmd;
 use crate::cli::{self, Invocation, Parsed};
@@ -60,6 +69,20 @@ fn dispatch(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         Cmd::Diff => diff::run(s, inv),
         Cmd::ContainerInspect => inspect::container(s, inv),
         Cmd::Pull => pull::run(s, inv),
+        Cmd::Cp => cp::run(s, inv),
+        Cmd::Exec => exec::run(s, inv, stdin),
+        Cmd::Commit => commit::run(s, inv),
+        Cmd::ImageRm => rmi::run(s, inv),
+        Cmd::Tag => tag::run(s, inv),
+        Cmd::ContainerPrune => container_prune::run(s, inv),
+        Cmd::ImagePrune => image_prune::run(s, inv),
+        Cmd::SystemDf => system::df(s, inv),
+        Cmd::SystemPrune => system::prune(s, inv),
+        Cmd::VolumeCreate => volume::create(s, inv),
+        Cmd::VolumeLs => volume::ls(s, inv),
+        Cmd::VolumeInspect => volume::inspect(s, inv),
+        Cmd::VolumeRm => volume::rm(s, inv),
+        Cmd::VolumePrune => volume::prune(s, inv),
         Cmd::Build => build::run(s, inv),
         Cmd::Images => images::run(s, inv),
         Cmd::History => history::run(s, inv),
@@ -67,15 +90,7 @@ fn dispatch(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         Cmd::Inspect => inspect::any(s, inv),
         Cmd::Version => version::version(s, inv),
         Cmd::Info => version::info(s, inv),
-        _ => not_yet(inv),
     }
-}
-
-fn not_yet(inv: &Invocation) -> Output {
-    Output::error(
-        format!("drydock: 'docker {}' is not simulated yet\n", inv.path),
-        1,
-    )
 }
 
 /// A container's inspect object, if the reference names one.
@@ -91,6 +106,5 @@ pub fn container_json(
 
 /// A volume's inspect object, if the name is a volume.
 pub fn volume_json(s: &mut Session, name: &str) -> Option<drydock_engine::output::inspect::J> {
-    let _ = (s, name);
-    None
+    volume::json(s, name)
 }

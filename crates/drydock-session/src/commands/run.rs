@@ -31,9 +31,22 @@ pub fn start(
     stdin: &[u8],
     o: &mut Output,
 ) -> Result<Started, DaemonError> {
+    start_with(s, id, stdin, false, o)
+}
+
+/// [`start`], optionally leaving an interactive shell process to the terminal.
+pub fn start_with(
+    s: &mut Session,
+    id: &str,
+    stdin: &[u8],
+    interactive: bool,
+    o: &mut Output,
+) -> Result<Started, DaemonError> {
     let root = s.config.host_dir.clone();
     let mut host = Host::new(&root, &mut s.host);
-    let r = s.engine.start_container(id, &mut host, stdin);
+    let r = s
+        .engine
+        .start_container_with(id, &mut host, stdin, interactive);
     for p in std::mem::take(&mut host.changed) {
         o.events.push(Event::HostFileChanged { path: p });
     }
@@ -105,7 +118,18 @@ pub fn run(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         id: id.clone(),
         name,
     });
-    let st = match start(s, &id, if spec.attach_stdin { stdin } else { b"" }, &mut o) {
+    let shell = if spec.tty && spec.attach_stdin && !detach {
+        s.engine.container_shell_kind(&id)
+    } else {
+        None
+    };
+    let st = match start_with(
+        s,
+        &id,
+        if spec.attach_stdin { stdin } else { b"" },
+        shell.is_some(),
+        &mut o,
+    ) {
         Ok(st) => st,
         Err(e) => {
             if spec.auto_remove {
@@ -120,6 +144,21 @@ pub fn run(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
     };
     if detach {
         o.outln(&id);
+        return o;
+    }
+    if let (Some(kind), Some(process)) = (shell, &st.process) {
+        let argv = s
+            .engine
+            .find_container(&id)
+            .map(drydock_engine::container::Container::argv)
+            .unwrap_or_default();
+        match s.engine.open_shell(&id, &argv, process, kind, false) {
+            Ok(sess) => crate::interactive::enter_shell(s, sess, spec.auto_remove, &mut o),
+            Err(e) => {
+                o.errln(e.daemon_text());
+                o.exit_code = 1;
+            }
+        }
         return o;
     }
     print_lines(&mut o, &st, spec.tty);

@@ -308,6 +308,22 @@ pub fn render_value(tpl: &str, obj: &Value) -> Result<String, String> {
     Ok(s)
 }
 
+/// go-units `HumanSize` (4 significant digits: `1.235GB`, `0B`).
+pub fn human_size4(bytes: u64) -> String {
+    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    format!(
+        "{}{}",
+        drydock_engine::output::units::go_g(v, 4),
+        UNITS.get(i).copied().unwrap_or("B")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
