@@ -1,7 +1,6 @@
 //! The Drydock web app (Yew): a thin view over the pure core in `crates/`.
 
 pub mod components;
-pub mod example;
 pub mod highlight;
 pub mod interop;
 pub mod outline;

@@ -96,7 +96,9 @@ mod tests {
 
     #[test]
     fn the_trainer_outline_joins_continuations() {
-        let o = Outline::of(crate::example::TRAINER_DOCKERFILE);
+        let trainer =
+            drydock_session::examples::get("trainer").and_then(|e| e.text("trainer.dockerfile"));
+        let o = Outline::of(trainer.unwrap_or_default());
         let kws: Vec<&str> = o.rows.iter().map(|r| r.keyword.as_str()).collect();
         assert_eq!(
             kws,

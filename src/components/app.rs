@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{
     editor::Editor, header::Header, help_overlay::HelpOverlay, lifecycle::Lifecycle,
-    workspace::Workspace,
+    project_pane::ProjectPane, workspace::Workspace,
 };
 use crate::shortcuts::{self, Command};
 use crate::state::{Action, AppState, Store, Theme, View};
@@ -89,6 +89,7 @@ pub fn app() -> Html {
                 <Header />
                 <Lifecycle />
                 <main class="panes">
+                    <ProjectPane />
                     <Editor />
                     <Workspace />
                 </main>

@@ -1,4 +1,5 @@
 //! The lifecycle strip: Dockerfile → (build) → Image → (run) → Container(s), each node opening its view.
+use drydock_engine::output::units::human_size;
 use yew::prelude::*;
 
 use super::icons;
@@ -32,13 +33,38 @@ pub fn lifecycle() -> Html {
         (1, _) => "1 instruction".to_owned(),
         (n, _) => format!("{n} instructions"),
     };
+    let (images_detail, containers_detail) = {
+        let session = store.session();
+        let engine = session.engine();
+        let images = engine.images();
+        let images_detail = match images.len() {
+            0 => "not built yet".to_owned(),
+            n => {
+                let newest = images.iter().max_by_key(|i| i.created_ms);
+                let size = newest.map_or(0, |i| i.layer_sizes.iter().sum::<u64>());
+                format!(
+                    "{n} image{} · latest {}",
+                    if n == 1 { "" } else { "s" },
+                    human_size(size)
+                )
+            }
+        };
+        let containers = engine.containers();
+        let running = containers.iter().filter(|c| c.state.running()).count();
+        let containers_detail = match (containers.len(), running) {
+            (0, _) => "none".to_owned(),
+            (n, 0) => format!("{n} stopped"),
+            (n, r) => format!("{r} running · {} stopped", n - r),
+        };
+        (images_detail, containers_detail)
+    };
     html! {
         <nav class="lifecycle" aria-label="Docker lifecycle">
             { node(View::Instructions, icons::file(), &store.file_name, dockerfile_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker build" }</span></span>
-            { node(View::Image, icons::layers(), "Image", "not built yet".to_owned()) }
+            { node(View::Image, icons::layers(), "Images", images_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker run" }</span></span>
-            { node(View::Containers, icons::container(), "Containers", "none".to_owned()) }
+            { node(View::Containers, icons::container(), "Containers", containers_detail) }
         </nav>
     }
 }

@@ -1,7 +1,10 @@
 //! The workspace pane: tabs for the instruction list and the build, image, containers and terminal views.
 use yew::prelude::*;
 
-use super::{empty_state::EmptyState, icons, instruction_list::InstructionList};
+use super::{
+    build_view::BuildView, containers_view::ContainersView, image_view::ImageView,
+    instruction_list::InstructionList, terminal::Terminal,
+};
 use crate::state::{Action, View, use_store};
 
 #[component(Workspace)]
@@ -40,26 +43,10 @@ pub fn workspace() -> Html {
     };
     let panel = match store.view {
         View::Instructions => html! { <InstructionList /> },
-        View::Build => html! {
-            <EmptyState icon={icons::arrow()} title="No build yet">
-                <p>{ "Build the image to see every step as a timeline: which steps ran, which came from the cache and why." }</p>
-            </EmptyState>
-        },
-        View::Image => html! {
-            <EmptyState icon={icons::layers()} title="No image yet">
-                <p>{ "After a build, explore the image here: its layers, the files each one added, and its configuration." }</p>
-            </EmptyState>
-        },
-        View::Containers => html! {
-            <EmptyState icon={icons::container()} title="No containers yet">
-                <p>{ "Containers you start with " }<code>{ "docker run" }</code>{ " appear here with their logs, files and exit codes." }</p>
-            </EmptyState>
-        },
-        View::Terminal => html! {
-            <EmptyState icon={icons::terminal()} title="Terminal">
-                <p>{ "A simulated " }<code>{ "docker" }</code>{ " prompt will live here." }</p>
-            </EmptyState>
-        },
+        View::Build => html! { <BuildView /> },
+        View::Image => html! { <ImageView /> },
+        View::Containers => html! { <ContainersView /> },
+        View::Terminal => html! { <Terminal /> },
     };
     html! {
         <section class="pane workspace-pane" aria-label="Workspace">
