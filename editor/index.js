@@ -148,6 +148,8 @@ class Editor {
       message: d.message, source: d.code,
     }));
     this.view.dispatch(setDiagnostics(this.view.state, clean));
+    // For `cargo xtask bench ui`: when the latest diagnostics reached the editor.
+    globalThis.DrydockEditor.lastDiagnosticsAt = performance.now();
   }
   setCurrent(fromLine, toLine) {
     const value = fromLine > 0 ? { fromLine, toLine } : null;
@@ -172,5 +174,8 @@ class Editor {
 
 globalThis.DrydockEditor = {
   version: 1,
-  create: (parent, doc, callbacks) => new Editor(parent, doc, callbacks),
+  create: (parent, doc, callbacks) => (globalThis.DrydockEditor.current = new Editor(parent, doc, callbacks)),
+  /** The most recently created editor (benchmarks and tests drive it). */
+  current: null,
+  lastDiagnosticsAt: 0,
 };

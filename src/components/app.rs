@@ -40,6 +40,9 @@ pub fn app() -> Html {
         }
     });
 
+    // For `cargo xtask bench ui`: the moment the first screen is up.
+    use_effect_with((), |_| crate::interop::perf::mark("drydock-ready"));
+
     // Global shortcuts.
     {
         let store = store.clone();
