@@ -1,11 +1,8 @@
 //! `drydock`: the command line over Drydock's core. `main` dispatches on the subcommand; each
 //! subcommand lives in its own file and returns the process exit status.
 mod docker;
-mod docker_build;
-mod docker_history;
-mod docker_images;
-mod docker_inspect;
 mod docker_state;
+mod docker_terminal;
 mod lint;
 mod parse;
 
@@ -14,7 +11,7 @@ const USAGE: &str = "Usage: drydock <command> [args]
 Commands:
   parse [--dump buildkit|json|none] FILE   Parse a Dockerfile as BuildKit does
   lint [--format text|json] [FILE]         Lint a Dockerfile (build checks and learner rules)
-  docker ARGS...                           The simulated docker CLI (build, images, history, image inspect)
+  docker ARGS...                           The simulated docker CLI (build, run, ps, cp, exec, volumes, …)
 ";
 
 fn main() {
