@@ -289,7 +289,7 @@ impl AppState {
         match self.session().prompt() {
             Prompt::Docker => "$ ".to_owned(),
             Prompt::Shell { prompt, .. } => prompt,
-            Prompt::Attached { .. } => String::new(),
+            Prompt::Attached { .. } | Prompt::Question => String::new(),
         }
     }
 }
