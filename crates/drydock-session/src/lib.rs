@@ -24,6 +24,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod examples;
+pub mod explain;
 pub mod format;
 pub mod host;
 pub mod interactive;

@@ -71,6 +71,8 @@ pub enum Event {
         container: String,
         code: i32,
     },
+    /// Something happened that the docs panel explains (`drydock_session::explain`).
+    Explanation { topic: String },
 }
 
 /// The result of one action.

@@ -136,6 +136,11 @@ pub fn run(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
                 let _ = s.engine.remove_container(&id, true, true);
                 o.events.push(Event::ContainerRemoved { id: id.clone() });
             }
+            if e.message.contains("capabilities: [[gpu]]") {
+                o.events.push(Event::Explanation {
+                    topic: "gpus".to_owned(),
+                });
+            }
             let code = status_of(&e.message);
             o.extend(inv.error_with_help(&e.daemon_text(), code));
             o.exit_code = code;

@@ -275,21 +275,25 @@ pub fn render_value(tpl: &str, obj: &Value) -> Result<String, String> {
             Piece::Action { funcs, arg } => {
                 let mut cur = obj;
                 let null = Value::Null;
+                let mut missing = false;
                 for part in arg.split('.').filter(|x| !x.is_empty()) {
                     cur = match cur {
                         Value::Object(o) => match o.get(part) {
                             Some(v) => v,
                             None => {
-                                return Err(format!(
-                                    "template: :1:{}: executing \"\" at <{arg}>: map has no entry for key \"{part}\"",
-                                    3
-                                ));
+                                // Go templates over a map: a missing key is the zero value.
+                                missing = true;
+                                &null
                             }
                         },
                         _ => &null,
                     };
                 }
-                let mut out = go_value(cur);
+                let mut out = if missing {
+                    "<no value>".to_owned()
+                } else {
+                    go_value(cur)
+                };
                 for f in funcs.iter().rev() {
                     out = match f.as_str() {
                         "json" => go_json(cur),
