@@ -31,6 +31,7 @@ pub mod interactive;
 pub mod output;
 pub mod session;
 pub mod shellwords;
+pub mod view;
 
 pub use config::SessionConfig;
 pub use output::{Chunk, Event, Output, Stream};

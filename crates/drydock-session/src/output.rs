@@ -72,7 +72,9 @@ pub enum Event {
         code: i32,
     },
     /// Something happened that the docs panel explains (`drydock_session::explain`).
-    Explanation { topic: String },
+    Explanation {
+        topic: String,
+    },
 }
 
 /// The result of one action.

@@ -78,10 +78,16 @@ pub fn text(key: &str) -> &'static str {
 pub fn for_path(key: &str, path: &str) -> String {
     let t = text(key);
     let (first, rest) = t.split_once('\n').unwrap_or((t, ""));
-    let args = first
-        .strip_prefix("Usage:  docker ")
-        .map(|r| r.split_once(' ').map_or("", |(_, a)| a))
-        .unwrap_or("");
+    // The stored text names its canonical path (`container_prune` → `container prune`).
+    let words = if key == "docker" {
+        0
+    } else {
+        key.split('_').count()
+    };
+    let mut args = first.strip_prefix("Usage:  docker ").unwrap_or("");
+    for _ in 0..words {
+        args = args.split_once(' ').map_or("", |(_, a)| a);
+    }
     let mut out = format!("Usage:  docker {path}");
     if !args.is_empty() {
         out.push(' ');

@@ -80,6 +80,9 @@ fn mount_opt(value: &str) -> Result<MountSpec, String> {
             (_, Some(_)) => return Err(format!("unknown option '{k}' in '{field}'")),
         }
     }
+    if m.target.is_empty() {
+        return Err("target is required".to_owned());
+    }
     if m.kind != "bind" && m.kind != "volume" {
         return Err(format!("mount type {} is not simulated by Drydock", m.kind));
     }

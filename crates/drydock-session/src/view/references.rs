@@ -1,0 +1,48 @@
+//! Image references a terminal can complete: the images in the store by their tags (short form,
+//! `trainer:latest`) and the base images Drydock can pull (`python:3.11-slim`).
+use std::collections::BTreeSet;
+
+use crate::session::Session;
+
+/// The short form Docker shows for a full reference (`docker.io/library/app:1` → `app:1`).
+fn familiar(full: &str) -> String {
+    drydock_catalog::parse_normalized_named(full).map_or_else(|_| full.to_owned(), |r| r.familiar())
+}
+
+/// Tags of local images, then every tag of every pullable catalog image, short form, sorted and
+/// without duplicates.
+pub fn image_references(s: &Session) -> Vec<String> {
+    let mut out: BTreeSet<String> = s.engine.state().tags.keys().map(|t| familiar(t)).collect();
+    for img in &drydock_catalog::catalog().images {
+        let repo = img
+            .repository
+            .strip_prefix("docker.io/library/")
+            .or_else(|| img.repository.strip_prefix("docker.io/"))
+            .unwrap_or(&img.repository);
+        for tag in &img.tags {
+            out.insert(format!("{repo}:{tag}"));
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SessionConfig;
+    use drydock_vfs::{ImportEntry, Tree};
+
+    #[test]
+    fn local_tags_and_catalog_images() {
+        let host =
+            Tree::from_entries([ImportEntry::file("Dockerfile", "FROM alpine:3.20\n")]).unwrap();
+        let mut s = Session::new(SessionConfig::default(), host);
+        let refs = image_references(&s);
+        assert!(refs.iter().any(|r| r == "python:3.11-slim"), "{refs:?}");
+        assert!(!refs.iter().any(|r| r == "demo:latest"));
+        assert_eq!(s.line("docker build -t demo .").exit_code, 0);
+        let refs = image_references(&s);
+        assert!(refs.iter().any(|r| r == "demo:latest"));
+        assert!(refs.windows(2).all(|w| w[0] < w[1]));
+    }
+}
