@@ -189,7 +189,7 @@ pub fn run(cx: &Cx<'_, '_>) -> Outcome {
         };
     }
     // validateStageNames, validateCommandCasing.
-    let mut seen_names: Vec<String> = Vec::new();
+    let mut seen_names = std::collections::BTreeSet::new();
     for st in &df.stages {
         rules::reserved_stage_name::check(cx, &mut sink, st.from);
         rules::duplicate_stage_name::check(cx, &mut sink, st.from, &mut seen_names);

@@ -13,6 +13,17 @@ use drydock_syntax::instructions::{Command, parse_mount};
 use drydock_syntax::words::expand_heredoc;
 use drydock_syntax::{Arg, Instruction};
 use drydock_text::{Diagnostic, TextRange};
+use std::collections::BTreeMap;
+
+/// Variables a RUN with `--mount` keeps in its [`Step`] (where package managers cache).
+pub const CACHE_VARS: [&str; 6] = [
+    "HOME",
+    "XDG_CACHE_HOME",
+    "PIP_CACHE_DIR",
+    "PIP_NO_CACHE_DIR",
+    "UV_CACHE_DIR",
+    "UV_NO_CACHE",
+];
 
 /// The build state of a stage while it is dispatched.
 #[derive(Debug, Clone, Default)]
@@ -33,19 +44,29 @@ pub struct StageState {
     pub healthcheck: Option<usize>,
 }
 
-/// Names declared anywhere in the file by ARG or ENV: when a base image's environment is
-/// unknown, only these can be reported as undefined (anything else may come from the image).
-fn declared_names(cx: &Cx<'_, '_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for ins in &cx.df().instructions {
-        match &ins.command {
-            Some(Command::Arg(a)) => out.extend(a.args.iter().map(|d| d.key.to_string())),
-            Some(Command::Env(e)) => out.extend(e.pairs.iter().map(|p| p.key.value.to_string())),
-            _ => {}
+/// Where each name is declared by ARG or ENV: `None` = before the first FROM, `Some(s)` = in
+/// stage `s` (at most two owners are kept: enough to tell "declared outside this stage").
+fn declarations(cx: &Cx<'_, '_>, model: &Model) -> BTreeMap<String, Vec<Option<usize>>> {
+    let mut out: BTreeMap<String, Vec<Option<usize>>> = BTreeMap::new();
+    let mut stage = None;
+    let mut next_stage = 0;
+    for (i, ins) in cx.df().instructions.iter().enumerate() {
+        if model.stages.get(next_stage).is_some_and(|st| st.from == i) {
+            stage = Some(next_stage);
+            next_stage += 1;
+        }
+        let names: Vec<String> = match &ins.command {
+            Some(Command::Arg(a)) => a.args.iter().map(|d| d.key.to_string()).collect(),
+            Some(Command::Env(e)) => e.pairs.iter().map(|p| p.key.value.to_string()).collect(),
+            _ => continue,
+        };
+        for n in names {
+            let owners = out.entry(n).or_default();
+            if owners.len() < 2 && !owners.contains(&stage) {
+                owners.push(stage);
+            }
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 
@@ -54,7 +75,12 @@ struct Dispatcher<'c, 'p, 'a> {
     sink: &'c mut Sink,
     errors: &'c mut Vec<Diagnostic>,
     globals: &'c EnvList,
-    declared: Vec<String>,
+    /// Where names are declared by ARG/ENV (see [`declarations`]).
+    declarations: BTreeMap<String, Vec<Option<usize>>>,
+    /// The stage being dispatched.
+    stage: usize,
+    /// Stage name → index of the last stage with that name.
+    names: BTreeMap<String, usize>,
 }
 
 /// Dispatches the stages of `model` that the build needs.
@@ -70,7 +96,14 @@ pub fn run(
         sink,
         errors,
         globals,
-        declared: declared_names(cx),
+        declarations: declarations(cx, model),
+        stage: 0,
+        names: model
+            .stages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, st)| st.name.clone().map(|n| (n, i)))
+            .collect(),
     };
     let mut finals: Vec<Option<StageState>> = vec![None; model.stages.len()];
     for s in 0..model.stages.len() {
@@ -112,13 +145,28 @@ pub fn run(
         };
         let (from, end) = (sm.from, sm.end);
         let stage_name = sm.display_name(s);
+        d.stage = s;
         for i in from + 1..end {
             let Some(ins) = cx.ins(i) else { continue };
             let Some(cmd) = &ins.command else { continue };
+            // The environment is kept only where a learner rule reads it: EXPOSE with a
+            // variable; RUN --mount keeps the cache-related variables only.
+            let keep_env = match cmd {
+                Command::Expose(e) => e.ports.iter().any(|p| p.value.contains('$')),
+                _ => false,
+            };
+            let cache_vars = match cmd {
+                Command::Run(r) if !r.mounts.is_empty() => CACHE_VARS
+                    .iter()
+                    .filter_map(|k| st.env.get(k).map(|v| ((*k).to_owned(), v.to_owned())))
+                    .collect(),
+                _ => Vec::new(),
+            };
             let mut step = Step {
                 stage: s,
                 ins: i,
-                env: st.env.clone(),
+                env: keep_env.then(|| st.env.clone()),
+                cache_vars,
                 env_known: st.env_known,
                 workdir: st.workdir.clone(),
                 user: st.user.clone(),
@@ -189,7 +237,10 @@ impl Dispatcher<'_, '_, '_> {
         unmatched: &[&str],
     ) {
         let _ = ins;
-        rules::undefined_var::report(self.cx, self.sink, i, span, unmatched, st, &self.declared);
+        let stage = Some(self.stage);
+        let decl = &self.declarations;
+        let outside = |n: &str| decl.get(n).is_some_and(|o| o.iter().any(|x| *x != stage));
+        rules::undefined_var::report(self.cx, self.sink, i, span, unmatched, st, &outside);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -380,11 +431,11 @@ impl Dispatcher<'_, '_, '_> {
             }
             Command::Run(r) => {
                 for m in &r.mounts {
-                    let env = st.env.clone();
+                    let env = &st.env;
                     let lexer = cx.lexer;
                     let mut unmatched: Vec<String> = Vec::new();
                     let mut expander = |w: &str| -> Result<String, String> {
-                        let e = lexer.process_word(w, &env).map_err(|e| e.to_string())?;
+                        let e = lexer.process_word(w, env).map_err(|e| e.to_string())?;
                         unmatched.extend(e.unmatched.iter().map(|u| (*u).to_owned()));
                         Ok(e.value.into_owned())
                     };
@@ -454,10 +505,7 @@ impl Dispatcher<'_, '_, '_> {
         let src = match f.parse::<usize>() {
             Ok(x) if x < n => Some(x),
             Ok(_) => None,
-            Err(_) => model
-                .stages
-                .iter()
-                .rposition(|st| st.name.as_deref() == Some(f.to_lowercase().as_str())),
+            Err(_) => self.names.get(&f.to_lowercase()).copied(),
         };
         if let Some(x) = src
             && x >= s

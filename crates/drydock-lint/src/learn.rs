@@ -96,8 +96,15 @@ pub fn commands_of(ins: &Instruction<'_>) -> Vec<SimpleCommand> {
     }]
 }
 
+/// Learner rules are heuristics for human-written Dockerfiles: beyond this many instructions
+/// they are skipped, so machine-generated giants stay fast (BuildKit's checks still run).
+pub const MAX_INSTRUCTIONS: usize = 10_000;
+
 /// Every learner rule, in code order.
 pub fn run(cx: &Cx<'_, '_>, sink: &mut Sink, model: &Model) {
+    if cx.df().instructions.len() > MAX_INSTRUCTIONS {
+        return;
+    }
     let lx = Lx { cx, model };
     rules::dd001_copy_before_install::check(&lx, sink);
     rules::dd002_copy_source_missing::check(&lx, sink);

@@ -6,6 +6,8 @@ use crate::meta::{Origin, RuleMeta};
 use crate::report::Finding;
 use drydock_syntax::Dockerfile;
 use drydock_text::{Severity, TextRange};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// Where a finding points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub struct Sink {
     pub warnings: Vec<Finding>,
     pub insights: Vec<Finding>,
     called: Vec<&'static str>,
+    /// (code, line, start, end) → indexes of the findings there, to drop duplicates.
+    seen: BTreeMap<(&'static str, u32, u32, u32), Vec<usize>>,
 }
 
 impl Sink {
@@ -39,6 +43,7 @@ impl Sink {
             warnings: Vec::new(),
             insights: Vec::new(),
             called: Vec::new(),
+            seen: BTreeMap::new(),
         }
     }
 
@@ -68,7 +73,7 @@ impl Sink {
             message: message.into(),
             range: at.range,
             line: at.line,
-            hint: meta.hint.to_owned(),
+            hint: Cow::Borrowed(meta.hint),
             params: Vec::new(),
         };
         let list = if buildkit {
@@ -76,15 +81,20 @@ impl Sink {
         } else {
             &mut self.insights
         };
-        let dup = list.iter().any(|f| {
-            f.code == finding.code
-                && f.message == finding.message
-                && f.line == finding.line
-                && f.range == finding.range
-        });
-        if dup {
+        let key = (
+            finding.code,
+            finding.line,
+            finding.range.start,
+            finding.range.end,
+        );
+        let same = self.seen.entry(key).or_default();
+        if same
+            .iter()
+            .any(|&k| list.get(k).is_some_and(|f| f.message == finding.message))
+        {
             return None;
         }
+        same.push(list.len());
         if buildkit && !self.called.contains(&meta.code) {
             self.called.push(meta.code);
         }

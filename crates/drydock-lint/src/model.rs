@@ -55,7 +55,12 @@ pub struct Step {
     pub stage: usize,
     /// Index of the instruction.
     pub ins: usize,
-    pub env: EnvList,
+    /// The environment before the instruction; kept for EXPOSE with a variable only (what the
+    /// learner rules read), `None` elsewhere.
+    pub env: Option<EnvList>,
+    /// RUN with `--mount`: the cache-related variables set before it (`HOME`, `PIP_CACHE_DIR`,
+    /// …, see `dispatch::CACHE_VARS`).
+    pub cache_vars: Vec<(String, String)>,
     /// Whether the base image's environment is known (facts), so an unset name is really unset.
     pub env_known: bool,
     /// The image's WORKDIR (`""` when none was set).
@@ -69,6 +74,27 @@ pub struct Step {
     pub sources: Vec<(TextRange, String)>,
     /// COPY/ADD: the expanded destination.
     pub dest: Option<String>,
+}
+
+impl Step {
+    /// The environment before the instruction (empty when it was not kept).
+    pub fn env(&self) -> std::borrow::Cow<'_, EnvList> {
+        self.env.as_ref().map_or_else(
+            || std::borrow::Cow::Owned(EnvList::default()),
+            std::borrow::Cow::Borrowed,
+        )
+    }
+
+    /// One variable of the environment before the instruction (EXPOSE), or one of the cache
+    /// variables (RUN with `--mount`).
+    pub fn env_var(&self, name: &str) -> Option<&str> {
+        self.env.as_ref().and_then(|e| e.get(name)).or_else(|| {
+            self.cache_vars
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        })
+    }
 }
 
 /// What the conversion walk saw.

@@ -44,3 +44,46 @@ pub fn summary(warnings: &[Finding]) -> String {
 pub fn sort_like_buildkit_tests(findings: &mut [Finding]) {
     findings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use drydock_text::{Severity, TextRange};
+
+    fn f(code: &'static str, message: &str, line: u32) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Warning,
+            message: message.to_owned(),
+            range: TextRange::default(),
+            line,
+            hint: std::borrow::Cow::Borrowed(""),
+            params: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn docker_wording() {
+        let one = [f(
+            "JSONArgsRecommended",
+            "JSON arguments recommended for CMD to prevent unintended behavior related to OS signals",
+            15,
+        )];
+        assert_eq!(
+            summary(&one),
+            "\n 1 warning found (use docker --debug to expand):\n - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 15)\n"
+        );
+        let two = [f("A", "x", 2), f("B", "y", 0)];
+        assert!(summary(&two).starts_with(
+            "\n 2 warnings found (use docker --debug to expand):\n - A: x (line 2)\n - B: y\n"
+        ));
+        assert_eq!(plain_line(&two[0]), "WARN: A: x (line 2)");
+        assert_eq!(summary(&[]), "");
+        let mut v = vec![f("B", "b", 3), f("A", "z", 2), f("A", "a", 2)];
+        sort_like_buildkit_tests(&mut v);
+        assert_eq!(
+            v.iter().map(|x| x.message.as_str()).collect::<Vec<_>>(),
+            ["a", "z", "b"]
+        );
+    }
+}

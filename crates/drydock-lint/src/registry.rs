@@ -59,3 +59,63 @@ pub fn rule(code_or_name: &str) -> Option<&'static RuleMeta> {
 pub fn rules() -> &'static [&'static RuleMeta] {
     RULES
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Origin;
+
+    fn kebab(name: &str) -> String {
+        let mut out = String::new();
+        let chars: Vec<char> = name.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let prev_lower = i > 0 && chars.get(i - 1).is_some_and(|p| p.is_lowercase());
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            let prev_upper = i > 0 && chars.get(i - 1).is_some_and(|p| p.is_uppercase());
+            if c.is_uppercase() && i > 0 && (prev_lower || (prev_upper && next_lower)) {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn every_rule_is_documented_and_unique() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), RULES.len(), "duplicate codes");
+        for r in RULES {
+            assert!(!r.description.is_empty(), "{}", r.code);
+            assert!(!r.hint.is_empty(), "{}", r.code);
+            assert!(r.explanation.len() > 80, "{}", r.code);
+            assert!(!r.fix.is_empty(), "{}", r.code);
+            assert!(r.url.starts_with("https://"), "{}", r.code);
+            assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
+            assert_eq!(rule(r.name).map(|x| x.code), Some(r.code));
+            match r.origin {
+                Origin::BuildKit => {
+                    assert_eq!(r.code, r.name);
+                    let want = format!(
+                        "https://docs.docker.com/go/dockerfile/rule/{}/",
+                        kebab(r.name)
+                    );
+                    assert_eq!(r.url, want);
+                }
+                Origin::Drydock => assert!(r.code.starts_with("DD") && r.code.len() == 5),
+            }
+        }
+        assert_eq!(
+            RULES
+                .iter()
+                .filter(|r| r.origin == Origin::BuildKit)
+                .count(),
+            22
+        );
+        assert!(
+            rule("JSONArgsRecommended").is_some_and(|r| r.url.ends_with("/json-args-recommended/"))
+        );
+        assert!(rule("nope").is_none());
+    }
+}

@@ -4,6 +4,7 @@
 use crate::meta::{Origin, RuleMeta};
 use drydock_text::{Diagnostic, Severity, TextRange};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One rule firing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,7 +19,7 @@ pub struct Finding {
     /// The 1-based line BuildKit prints (`(line N)`): the instruction's first line.
     pub line: u32,
     /// One sentence for a learner (the rule's hint unless the finding has a sharper one).
-    pub hint: String,
+    pub hint: Cow<'static, str>,
     /// Values for the placeholders of the rule's show-me scenario (`file`, `line`, …).
     pub params: Vec<(&'static str, String)>,
 }
@@ -37,7 +38,7 @@ impl Finding {
     /// The finding as an editor diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, self.range, self.message.clone())
-            .with_hint(self.hint.clone())
+            .with_hint(self.hint.as_ref())
     }
 
     /// A show-me parameter.
@@ -115,5 +116,54 @@ impl LintReport {
     /// Every finding (BuildKit's, then Drydock's).
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.warnings.iter().chain(&self.insights)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cursor_lookup_and_diagnostics() {
+        let text = "FROM python:3.12-slim\nMAINTAINER me\nCMD python app.py\n";
+        let report = crate::lint_text(text);
+        let at = text.find("MAINTAINER").unwrap() as u32;
+        let here = report.findings_at(at + 2);
+        assert_eq!(here.len(), 1);
+        assert_eq!(here[0].code, "MaintainerDeprecated");
+        assert_eq!(here[0].line, 2);
+        assert!(
+            here[0]
+                .meta()
+                .is_some_and(|m| m.url.contains("maintainer-deprecated"))
+        );
+        let cmd = text.find("python app").unwrap() as u32;
+        let codes: Vec<String> = report
+            .diagnostics_at(cmd)
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["JSONArgsRecommended"]);
+        assert!(!report.has_errors());
+        assert_eq!(
+            crate::docker_rm_image_hint("trainer"),
+            "'trainer' is an image, not a container: `docker rm` removes containers. Remove the image with `docker rmi trainer` (or `docker image rm trainer`)."
+        );
+    }
+
+    #[test]
+    fn bad_input_never_panics() {
+        for text in [
+            "",
+            "FROM",
+            "ARG X\n",
+            "FROM a AS b\nCOPY --from=b . .\n",
+            "FROM x\nCOPY --from=$X a b\nRUN --mount=type=cache,target=$T pip install x\n",
+            "FROM ${A:?}\n",
+            "FROM --platform= scratch\n",
+            "EXPOSE 80\nFROM scratch\nEXPOSE ${P:-a:b:c}/TCP\n",
+            "\u{feff}FROM scratch\nWORKDIR é\n",
+        ] {
+            let r = crate::lint_text(text);
+            let _ = r.diagnostics();
+        }
     }
 }

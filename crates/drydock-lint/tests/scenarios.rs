@@ -3,7 +3,8 @@
 //! ["text"]` / `expect-not: CODE` lines, then `--- Dockerfile`, optional `--- context` (one path
 //! per line, directories end with `/`; without it the context is unknown) and
 //! `--- .dockerignore` sections. Linted in check mode (every stage, learner rules on) with
-//! catalog base images.
+//! catalog base images, unless an `options:` line says `build` (only the stages the target
+//! needs), `target=NAME` or `arg:NAME=value`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -67,7 +68,24 @@ fn check(case: &Case) -> Result<(), String> {
     let ctx: Option<Vec<&str>> = get("context").map(|c| c.lines().collect());
     let facts = support::Facts::new(ctx.as_deref(), get(".dockerignore"));
     let parse = drydock_syntax::parse(dockerfile);
-    let report = drydock_lint::lint(&parse, &facts, &LintOptions::check_mode());
+    let mut opts = LintOptions::check_mode();
+    for line in case.header.lines() {
+        let Some(rest) = line.strip_prefix("options:") else {
+            continue;
+        };
+        for w in rest.split_whitespace() {
+            if w == "build" {
+                opts.all_stages = false;
+            } else if let Some(t) = w.strip_prefix("target=") {
+                opts.target = Some(t.to_owned());
+            } else if let Some((k, v)) = w.strip_prefix("arg:").and_then(|a| a.split_once('=')) {
+                opts.build_args.insert(k.to_owned(), v.to_owned());
+            } else {
+                return Err(format!("unknown option {w}"));
+            }
+        }
+    }
+    let report = drydock_lint::lint(&parse, &facts, &opts);
     let lines = LineIndex::new(dockerfile);
     let mut found: Vec<(String, u32, String)> = report
         .findings()

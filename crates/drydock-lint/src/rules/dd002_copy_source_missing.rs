@@ -24,6 +24,7 @@ pub static META: RuleMeta = learner_rule!(
 
 pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
     let Some(ctx) = &lx.model.context else { return };
+    let present: std::collections::BTreeSet<&str> = ctx.iter().map(|e| e.path.as_str()).collect();
     let visible = |p: &str| !lx.cx.facts.is_ignored(p);
     for step in &lx.model.steps {
         let Some(ins) = lx.cx.ins(step.ins) else {
@@ -72,7 +73,7 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
                 }
                 continue;
             }
-            let exists = ctx.iter().any(|e| e.path == norm);
+            let exists = present.contains(norm.as_str());
             let msg = if !exists {
                 let names: Vec<&str> = ctx.iter().map(|e| e.path.as_str()).collect();
                 let mut m = format!(

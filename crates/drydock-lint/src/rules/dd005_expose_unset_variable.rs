@@ -42,7 +42,8 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
             if !p.value.contains('$') {
                 continue;
             }
-            let Ok(exp) = lx.cx.lexer.process_word(&p.value, &step.env) else {
+            let env = step.env();
+            let Ok(exp) = lx.cx.lexer.process_word(&p.value, &*env) else {
                 continue;
             };
             for name in &exp.unmatched {

@@ -39,7 +39,7 @@ fn truthy(v: Option<&str>) -> bool {
 
 /// The variable from the command line, else the build environment.
 fn var<'s>(cmd: &'s SimpleCommand, step: &'s Step, name: &str) -> Option<&'s str> {
-    cmd.assignment(name).or_else(|| step.env.get(name))
+    cmd.assignment(name).or_else(|| step.env_var(name))
 }
 
 /// The home directory of the step's user (`None` when it cannot be told).
@@ -48,7 +48,7 @@ fn home(step: &Step) -> Option<String> {
     if user.is_empty() || user == "root" || user == "0" {
         return Some("/root".to_owned());
     }
-    if let Some(h) = step.env.get("HOME") {
+    if let Some(h) = step.env_var("HOME") {
         return Some(h.to_owned());
     }
     (!user.bytes().all(|b| b.is_ascii_digit())).then(|| format!("/home/{user}"))
@@ -100,7 +100,10 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
         };
         let mut targets = Vec::new();
         for m in &run.mounts {
-            let env = step.env.clone();
+            let mut env = crate::env::EnvList::default();
+            for (k, v) in &step.cache_vars {
+                env.set(k, v);
+            }
             let lexer = lx.cx.lexer;
             let mut expander = |w: &str| -> Result<String, String> {
                 lexer

@@ -33,25 +33,14 @@ fn install_package(cmds: &[crate::shellwords::SimpleCommand]) -> Option<String> 
 }
 
 pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
+    // The line of the last `apt-get update` at the end of each stage (base stages come first,
+    // so a child starts from its base's value).
+    let mut update_at_end: Vec<Option<u32>> = Vec::with_capacity(lx.model.stages.len());
     for s in 0..lx.model.stages.len() {
-        // An update anywhere in the base-stage chain counts as "earlier".
-        let mut update: Option<u32> = None;
-        let mut chain = Vec::new();
-        let mut b = lx.model.stages.get(s).map(|st| st.base.clone());
-        while let Some(Base::Stage(x)) = b {
-            if chain.contains(&x) {
-                break;
-            }
-            chain.push(x);
-            b = lx.model.stages.get(x).map(|st| st.base.clone());
-        }
-        for &x in chain.iter().rev() {
-            for (_, ins) in lx.stage_instructions(x) {
-                if ins.kind == Kind::Run && commands_of(ins).iter().any(is_apt_update) {
-                    update = Some(ins.start_line);
-                }
-            }
-        }
+        let mut update = match lx.model.stages.get(s).map(|st| &st.base) {
+            Some(Base::Stage(b)) => update_at_end.get(*b).copied().flatten(),
+            _ => None,
+        };
         for (i, ins) in lx.stage_instructions(s) {
             if ins.kind != Kind::Run {
                 continue;
@@ -76,5 +65,6 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
                 f.params = vec![("package", pkg), ("line", ins.start_line.to_string())];
             }
         }
+        update_at_end.push(update);
     }
 }

@@ -35,98 +35,106 @@ fn mentions(word: &str, name: &str) -> bool {
 }
 
 pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
-    for s in 0..lx.model.stages.len() {
-        let mut copies: Vec<Copied> = Vec::new();
-        let mut reported: Vec<usize> = Vec::new();
-        for step in lx.model.steps_of(s) {
-            let Some(ins) = lx.cx.ins(step.ins) else {
-                continue;
-            };
-            let at_root = step.workdir.is_empty() || step.workdir == "/";
-            match &ins.command {
-                Some(Command::Copy(_) | Command::Add(_)) if at_root => {
-                    let Some(dest) = step.dest.as_deref() else {
+    let mut copies: Vec<Copied> = Vec::new();
+    let mut reported: Vec<usize> = Vec::new();
+    let mut stage = None;
+    // Steps are in stage order: one pass, starting over at each stage.
+    for step in &lx.model.steps {
+        if stage != Some(step.stage) {
+            stage = Some(step.stage);
+            copies.clear();
+        }
+        let Some(ins) = lx.cx.ins(step.ins) else {
+            continue;
+        };
+        let at_root = step.workdir.is_empty() || step.workdir == "/";
+        match &ins.command {
+            Some(Command::Copy(_) | Command::Add(_)) if at_root => {
+                if let Some(c) = root_copy(lx, step) {
+                    copies.push(c);
+                }
+            }
+            Some(Command::Run(_) | Command::Cmd(_) | Command::Entrypoint(_))
+                if !at_root && !copies.is_empty() =>
+            {
+                let words: Vec<String> =
+                    commands_of(ins).into_iter().flat_map(|c| c.words).collect();
+                for c in &copies {
+                    if reported.contains(&c.ins) {
+                        continue;
+                    }
+                    let Some(name) = c
+                        .names
+                        .iter()
+                        .find(|n| words.iter().any(|w| mentions(w, n)))
+                    else {
                         continue;
                     };
-                    if dest.starts_with('/') {
-                        continue;
+                    let copied = paths::resolve(&c.at, name);
+                    let msg = format!(
+                        "{} is copied to {} because no WORKDIR is set yet, but line {} runs in {}, where it does not exist",
+                        go_quote(name),
+                        go_quote(&copied),
+                        ins.start_line,
+                        go_quote(&step.workdir)
+                    );
+                    if let Some(f) = sink.report(&META, lx.at(c.ins, c.range), msg) {
+                        f.params = vec![
+                            ("file", name.clone()),
+                            ("workdir", step.workdir.clone()),
+                            ("copied", copied),
+                        ];
                     }
-                    let d = paths::clean(dest);
-                    let mut names = Vec::new();
-                    for (_, src) in &step.sources {
-                        let sn = paths::clean(src.trim_start_matches('/'));
-                        if sn == "." && d == "." {
-                            // The whole context lands in /: its top-level entries (when known).
-                            if let Some(ctx) = &lx.model.context {
-                                names.extend(
-                                    ctx.iter()
-                                        .filter(|e| !e.path.contains('/'))
-                                        .filter(|e| !lx.cx.facts.is_ignored(&e.path))
-                                        .filter(|e| {
-                                            !e.path.starts_with('.') && e.path != "Dockerfile"
-                                        })
-                                        .map(|e| e.path.clone()),
-                                );
-                            }
-                            continue;
-                        }
-                        if sn == "." || paths::has_glob(&sn) || src.contains("://") {
-                            continue;
-                        }
-                        let base = sn.rsplit('/').next().unwrap_or(&sn).to_owned();
-                        let into_dir = dest.ends_with('/') || d == "." || step.sources.len() > 1;
-                        names.push(match (d.as_str(), into_dir) {
-                            (".", _) => base,
-                            (_, true) => format!("{d}/{base}"),
-                            (_, false) => d.clone(),
-                        });
-                    }
-                    if d != "." && !names.contains(&d) {
-                        names.push(d.clone());
-                    }
-                    if let (Some(first), Some(last)) = (step.sources.first(), step.sources.last()) {
-                        copies.push(Copied {
-                            ins: step.ins,
-                            range: first.0.cover(last.0),
-                            names,
-                            at: "/".to_owned(),
-                        });
-                    }
+                    reported.push(c.ins);
                 }
-                Some(Command::Run(_) | Command::Cmd(_) | Command::Entrypoint(_)) if !at_root => {
-                    for c in &copies {
-                        if reported.contains(&c.ins) {
-                            continue;
-                        }
-                        let words: Vec<String> =
-                            commands_of(ins).into_iter().flat_map(|c| c.words).collect();
-                        let Some(name) = c
-                            .names
-                            .iter()
-                            .find(|n| words.iter().any(|w| mentions(w, n)))
-                        else {
-                            continue;
-                        };
-                        let copied = paths::resolve(&c.at, name);
-                        let msg = format!(
-                            "{} is copied to {} because no WORKDIR is set yet, but line {} runs in {}, where it does not exist",
-                            go_quote(name),
-                            go_quote(&copied),
-                            ins.start_line,
-                            go_quote(&step.workdir)
-                        );
-                        if let Some(f) = sink.report(&META, lx.at(c.ins, c.range), msg) {
-                            f.params = vec![
-                                ("file", name.clone()),
-                                ("workdir", step.workdir.clone()),
-                                ("copied", copied),
-                            ];
-                        }
-                        reported.push(c.ins);
-                    }
-                }
-                _ => {}
             }
+            _ => {}
         }
     }
+}
+
+/// A COPY/ADD made at `/` with a relative destination: the names its files are reachable by.
+fn root_copy(lx: &Lx<'_, '_, '_>, step: &crate::model::Step) -> Option<Copied> {
+    let dest = step.dest.as_deref()?;
+    if dest.starts_with('/') {
+        return None;
+    }
+    let d = paths::clean(dest);
+    let mut names = Vec::new();
+    for (_, src) in &step.sources {
+        let sn = paths::clean(src.trim_start_matches('/'));
+        if sn == "." && d == "." {
+            // The whole context lands in /: its top-level entries (when known).
+            if let Some(ctx) = &lx.model.context {
+                names.extend(
+                    ctx.iter()
+                        .filter(|e| !e.path.contains('/'))
+                        .filter(|e| !lx.cx.facts.is_ignored(&e.path))
+                        .filter(|e| !e.path.starts_with('.') && e.path != "Dockerfile")
+                        .map(|e| e.path.clone()),
+                );
+            }
+            continue;
+        }
+        if sn == "." || paths::has_glob(&sn) || src.contains("://") {
+            continue;
+        }
+        let base = sn.rsplit('/').next().unwrap_or(&sn).to_owned();
+        let into_dir = dest.ends_with('/') || d == "." || step.sources.len() > 1;
+        names.push(match (d.as_str(), into_dir) {
+            (".", _) => base,
+            (_, true) => format!("{d}/{base}"),
+            (_, false) => d.clone(),
+        });
+    }
+    if d != "." && !names.contains(&d) {
+        names.push(d.clone());
+    }
+    let (first, last) = (step.sources.first()?, step.sources.last()?);
+    Some(Copied {
+        ins: step.ins,
+        range: first.0.cover(last.0),
+        names,
+        at: "/".to_owned(),
+    })
 }

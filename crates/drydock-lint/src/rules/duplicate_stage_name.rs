@@ -13,14 +13,19 @@ pub static META: RuleMeta = buildkit_rule!(
 );
 
 /// `validateStageNames`, duplicate part (`seen` holds the names of earlier stages).
-pub fn check(cx: &Cx<'_, '_>, sink: &mut Sink, from: usize, seen: &mut Vec<String>) {
+pub fn check(
+    cx: &Cx<'_, '_>,
+    sink: &mut Sink,
+    from: usize,
+    seen: &mut std::collections::BTreeSet<String>,
+) {
     let Some((_, f)) = from_of(cx, from) else {
         return;
     };
     let (Some(name), Some(arg)) = (&f.stage_name, &f.stage_name_arg) else {
         return;
     };
-    if seen.iter().any(|n| n == name.as_str()) {
+    if !seen.insert(name.to_string()) {
         sink.report(
             &META,
             cx.at(from, arg.span),
@@ -30,5 +35,4 @@ pub fn check(cx: &Cx<'_, '_>, sink: &mut Sink, from: usize, seen: &mut Vec<Strin
             ),
         );
     }
-    seen.push(name.to_string());
 }

@@ -17,8 +17,8 @@ pub static META: RuleMeta = buildkit_rule!(
 );
 
 /// `reportUnmatchedVariables`: `unmatched` minus the stage's declared ARGs, with a suggestion
-/// from the environment. When the base image's environment is unknown only names the file
-/// declares somewhere (`declared`) are reported.
+/// from the environment. When the base image's environment is unknown only names declared
+/// outside the stage (`declared_outside`: global ARGs, other stages) are reported.
 pub fn report(
     cx: &Cx<'_, '_>,
     sink: &mut Sink,
@@ -26,12 +26,12 @@ pub fn report(
     span: TextRange,
     unmatched: &[&str],
     st: &StageState,
-    declared: &[String],
+    declared_outside: &dyn Fn(&str) -> bool,
 ) {
     if unmatched.is_empty() {
         return;
     }
-    let keys = st.env.keys();
+    let mut keys: Option<Vec<&str>> = None;
     for name in unmatched {
         if st.build_args.iter().any(|a| a == name) {
             continue;
@@ -42,11 +42,18 @@ pub fn report(
         ) {
             continue;
         }
-        if !st.env_known && !declared.iter().any(|d| d == name) {
+        if !st.env_known && !declared_outside(name) {
             continue;
         }
         let mut msg = format!("Usage of undefined variable '${name}'");
-        if let Some(s) = suggest(name, &keys, true) {
+        // Suggestions come from the environment (its last 1 000 names at most, so a file with
+        // thousands of ENV lines stays fast).
+        let keys = keys.get_or_insert_with(|| {
+            let all = st.env.keys();
+            let from = all.len().saturating_sub(1_000);
+            all.get(from..).map(<[&str]>::to_vec).unwrap_or_default()
+        });
+        if let Some(s) = suggest(name, keys, true) {
             msg.push_str(&format!(" (did you mean ${s}?)"));
         }
         let range = var_range(cx.parse.text, span, name);
