@@ -13,6 +13,25 @@
 //! `# check=` comments and `BUILDKIT_DOCKERFILE_CHECK` decide what runs; `error=true` turns the
 //! warnings into `lint violation found for rules: …`.
 //!
+//! The engine lints with [`LintOptions::default`] (a normal build: dispatch-time checks for the
+//! stages the target needs), prints [`present::plain_line`] in the `[internal] load build
+//! definition` step and [`present::summary`] of [`LintReport::warnings`] after the build, and
+//! fails the build with the first of [`LintReport::errors`] when `# check=error=true` produced
+//! `lint violation found for rules: …`. `drydock lint` and the editor use
+//! [`LintOptions::check_mode`] (every stage) and [`LintReport::diagnostics`].
+//!
+//! ```
+//! use drydock_lint::{LintOptions, NoFacts, lint, present};
+//!
+//! let parse = drydock_syntax::parse("FROM python:3.12-slim\nCMD python app.py\n");
+//! let report = lint(&parse, &NoFacts, &LintOptions::default());
+//! assert_eq!(
+//!     present::summary(&report.warnings),
+//!     "\n 1 warning found (use docker --debug to expand):\n - JSONArgsRecommended: JSON arguments \
+//!      recommended for CMD to prevent unintended behavior related to OS signals (line 2)\n"
+//! );
+//! ```
+//!
 //! Files: `rules/` (one rule per file), `learn` (runs the learner rules), `registry` (metadata
 //! lookup), `report` (findings, cursor lookup), `present` (Docker's console wording), `config`
 //! (check options), `linter` (the sink), `facts`, `options`, `model`, `env`, `platform`,

@@ -10,7 +10,10 @@ fn path_component(s: &str) -> bool {
     let mut i = 0;
     let run = |i: &mut usize| {
         let start = *i;
-        while *i < b.len() && (b[*i].is_ascii_lowercase() || b[*i].is_ascii_digit()) {
+        while b
+            .get(*i)
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
             *i += 1;
         }
         *i > start
@@ -18,8 +21,8 @@ fn path_component(s: &str) -> bool {
     if !run(&mut i) {
         return false;
     }
-    while i < b.len() {
-        match b[i] {
+    while let Some(&c) = b.get(i) {
+        match c {
             b'.' => i += 1,
             b'_' => {
                 i += 1;
