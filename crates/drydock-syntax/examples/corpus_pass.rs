@@ -1,6 +1,7 @@
 //! Profiling driver: parses the official-images corpus N times (or the 10 MB generated file of
 //! the bench with `--big`), for `valgrind --tool=callgrind` instruction counts that do not
-//! depend on machine load. Usage: `corpus_pass [N] [--big] [--peer]`.
+//! depend on machine load. Usage: `corpus_pass [N] [--big] [--peer] [--real] [--sizes]` (`--real`: without the 11
+//! templates).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use std::hint::black_box;
 
@@ -15,6 +16,38 @@ fn generated(target: usize) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--sizes") {
+        use drydock_syntax::instructions as c;
+        use std::mem::size_of;
+        println!(
+            "Instruction {}",
+            size_of::<drydock_syntax::Instruction<'_>>()
+        );
+        println!("Command {}", size_of::<c::Command<'_>>());
+        println!(
+            "Text {} Arg {} Flag {}",
+            size_of::<drydock_syntax::Text<'_>>(),
+            size_of::<drydock_syntax::Arg<'_>>(),
+            size_of::<drydock_syntax::Flag<'_>>()
+        );
+        println!(
+            "Add {} Copy {} Run {} From {} Healthcheck {} Env {} Args {} Onbuild {}",
+            size_of::<c::Add<'_>>(),
+            size_of::<c::Copy<'_>>(),
+            size_of::<c::Run<'_>>(),
+            size_of::<c::From<'_>>(),
+            size_of::<c::Healthcheck<'_>>(),
+            size_of::<c::Env<'_>>(),
+            size_of::<c::Args<'_>>(),
+            size_of::<c::Onbuild<'_>>()
+        );
+        println!(
+            "Diagnostic {} Comment {}",
+            size_of::<drydock_syntax::Diagnostic>(),
+            size_of::<drydock_syntax::Comment<'_>>()
+        );
+        return;
+    }
     let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(1);
     let files: Vec<String> = if args.iter().any(|a| a == "--big") {
         vec![generated(10 * 1024 * 1024)]
@@ -27,6 +60,9 @@ fn main() {
             .map(|e| e.unwrap().path())
             .collect();
         paths.sort();
+        if args.iter().any(|a| a == "--real") {
+            paths.retain(|p| !p.to_string_lossy().ends_with(".template"));
+        }
         paths
             .iter()
             .map(|p| std::fs::read_to_string(p).unwrap())

@@ -52,6 +52,7 @@ pub fn parse(text: &str) -> Parse<'_> {
     }
 }
 
+#[inline(never)]
 fn group_stages<'a>(ins: &[crate::ast::Instruction<'a>]) -> (Vec<usize>, Vec<Stage<'a>>) {
     let mut meta = Vec::new();
     let mut stages: Vec<Stage<'a>> = Vec::new();

@@ -34,23 +34,32 @@ struct Phys {
 }
 
 struct Lines<'a> {
-    src: &'a str,
+    b: &'a [u8],
+    /// Where the next line starts.
     pos: usize,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    fn new(src: &'a str) -> Self {
+        Lines {
+            b: src.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    #[inline]
     fn next_line(&mut self) -> Option<Phys> {
-        let b = self.src.as_bytes();
+        let b = self.b;
         if self.pos >= b.len() {
             return None;
         }
         let start = self.pos;
-        let next = match memchr::memchr(b'\n', b.get(start..).unwrap_or(&[])) {
-            Some(i) => start + i + 1,
-            None => b.len(),
+        let (next, mut content_end) = match find_newline(b.get(start..).unwrap_or(&[])) {
+            Some(i) => (start + i + 1, start + i),
+            None => (b.len(), b.len()),
         };
-        let mut content_end = next;
-        while content_end > start && matches!(b.get(content_end - 1), Some(b'\n' | b'\r')) {
+        // The line ends before its run of `\r` (the `\n` is the only one in the line).
+        while content_end > start && b.get(content_end - 1) == Some(&b'\r') {
             content_end -= 1;
         }
         self.pos = next;
@@ -62,17 +71,46 @@ impl Lines<'_> {
     }
 }
 
+/// The first `\n` in `b`. Dockerfile lines are short: eight bytes at a time (SWAR) for the
+/// first 64 bytes, then `memchr` for long lines.
+#[inline]
+fn find_newline(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let head = b.get(..64).unwrap_or(b);
+    let mut chunks = head.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(word) ^ NL;
+        // Exact for the lowest matching byte (borrows only disturb the bytes above it).
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    if let Some(p) = chunks.remainder().iter().position(|&c| c == b'\n') {
+        return Some(at + p);
+    }
+    let rest = b.get(head.len()..)?;
+    memchr::memchr(b'\n', rest).map(|p| head.len() + p)
+}
+
+/// `strings.Contains(line, "<<")`.
+fn has_heredoc_marker(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
+}
+
 fn r(start: usize, end: usize) -> TextRange {
     TextRange::from_usize(start, end)
 }
 
 fn err(code: &'static str, range: TextRange, message: impl Into<String>) -> Diagnostic {
     Diagnostic::error(code, range, message).with_hint(codes::hint(code))
-}
-
-/// `strings.Contains(line, "<<")`.
-fn has_heredoc_marker(b: &[u8]) -> bool {
-    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
 }
 
 /// `trimContinuationCharacter`: `(kept_len, is_end_of_line)`. The escape character is ASCII
@@ -115,19 +153,22 @@ fn line_no(n: usize) -> u32 {
 }
 
 /// Runs stage 1 over `src`.
+#[inline(never)]
 pub fn parse(src: &str) -> Output<'_> {
     let mut out = Output {
         escape: '\\',
         ..Output::default()
     };
-    let mut lines = Lines { src, pos: 0 };
+    let mut lines = Lines::new(src);
     let mut directives = DirectiveParser::default();
     let mut prev_comments: Vec<Text<'_>> = Vec::new();
     let mut current_line = 0usize;
-    let mut buf = String::new();
-    let mut segs: Vec<(u32, u32)> = Vec::new();
-    let mut scratch = Vec::new();
+    // Joined lines are built here; most fit without growing it.
+    let mut buf = String::with_capacity(src.len().min(2048));
+    let mut segs: Vec<(u32, u32)> = Vec::with_capacity(16);
+    let mut scratch = Vec::with_capacity(16);
     out.instructions.reserve(src.len() / 64 + 1);
+    out.comments.reserve(32);
     let mut too_long_reported = false;
     let mut check_len = |p: &Phys, out: &mut Output<'_>| {
         let len = p.next - p.start;
@@ -146,7 +187,9 @@ pub fn parse(src: &str) -> Output<'_> {
     };
 
     while let Some(mut p) = lines.next_line() {
-        check_len(&p, &mut out);
+        if p.next - p.start >= MAX_TOKEN {
+            check_len(&p, &mut out);
+        }
         if current_line == 0
             && src
                 .as_bytes()
@@ -241,7 +284,9 @@ pub fn parse(src: &str) -> Output<'_> {
         let mut has_empty = false;
         while !eol {
             let Some(q) = lines.next_line() else { break };
-            check_len(&q, &mut out);
+            if q.next - q.start >= MAX_TOKEN {
+                check_len(&q, &mut out);
+            }
             current_line += 1;
             last_end = q.content_end;
             let raw2 = src.get(q.start..q.content_end).unwrap_or("");
@@ -321,7 +366,9 @@ pub fn parse(src: &str) -> Output<'_> {
                         let body_start = lines.pos;
                         let mut terminated = None;
                         while let Some(q) = lines.next_line() {
-                            check_len(&q, &mut out);
+                            if q.next - q.start >= MAX_TOKEN {
+                                check_len(&q, &mut out);
+                            }
                             current_line += 1;
                             let l = src.get(q.start..q.content_end).unwrap_or("");
                             let cand = if w.chomp {
@@ -379,7 +426,11 @@ pub fn parse(src: &str) -> Output<'_> {
             c.end_line = el;
             child = c.child.as_mut();
         }
-        node.comments = std::mem::take(&mut prev_comments);
+        if !prev_comments.is_empty() {
+            // An exact-size copy; the buffer keeps its capacity for the next block.
+            node.comments = prev_comments.to_vec();
+            prev_comments.clear();
+        }
         out.instructions.push(node);
     }
 

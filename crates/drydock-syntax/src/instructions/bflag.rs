@@ -65,8 +65,44 @@ pub fn parse<S: AsRef<str>>(defs: &[FlagDef<'_>], args: &[S]) -> Result<Vec<Flag
             ..FlagValue::default()
         })
         .collect();
-    for (i, a) in args.iter().enumerate() {
-        let a = a.as_ref();
+    let mut used = vec![false; defs.len()];
+    parse_with(
+        defs,
+        args.iter().map(AsRef::as_ref),
+        &mut used,
+        |d, i, value| {
+            let (Some(def), Some(slot)) = (defs.get(d), out.get_mut(d)) else {
+                return;
+            };
+            slot.used = true;
+            match def.kind {
+                FlagKind::Bool | FlagKind::String => {
+                    value.clone_into(&mut slot.value);
+                    slot.arg = Some(i);
+                }
+                FlagKind::Strings => slot.values.push((i, value.to_owned())),
+            }
+        },
+    )?;
+    Ok(out)
+}
+
+/// The name part of a flag argument: `from` for `--from=x`.
+pub(crate) fn flag_name(arg: &str) -> &str {
+    let flag_name = arg.split_once('=').map_or(arg, |(n, _)| n);
+    flag_name.get(2..).unwrap_or("")
+}
+
+/// The parsing loop of `BFlags.Parse` without allocating: `used[d]` records the definitions
+/// seen, and `set(def, arg, value)` receives every accepted value (`"true"`/`"false"` for
+/// booleans). Stops at `--`.
+pub(crate) fn parse_with<'s>(
+    defs: &[FlagDef<'_>],
+    args: impl Iterator<Item = &'s str>,
+    used: &mut [bool],
+    mut set: impl FnMut(usize, usize, &str),
+) -> Result<(), FlagError> {
+    for (i, a) in args.enumerate() {
         let fail = |code, message| {
             Err(FlagError {
                 code,
@@ -75,7 +111,7 @@ pub fn parse<S: AsRef<str>>(defs: &[FlagDef<'_>], args: &[S]) -> Result<Vec<Flag
             })
         };
         if a == "--" {
-            return Ok(out);
+            return Ok(());
         }
         if !a.starts_with("--") {
             return fail(
@@ -89,20 +125,33 @@ pub fn parse<S: AsRef<str>>(defs: &[FlagDef<'_>], args: &[S]) -> Result<Vec<Flag
         };
         let name = flag_name.get(2..).unwrap_or("");
         let Some(idx) = defs.iter().position(|d| d.name == name) else {
-            let names: Vec<&str> = defs.iter().map(|d| d.name).collect();
-            let message = suggest::wrap(format!("unknown flag: {flag_name}"), name, &names, true);
+            let mut names = [""; 8];
+            let message = if defs.len() <= names.len() {
+                for (slot, d) in names.iter_mut().zip(defs) {
+                    *slot = d.name;
+                }
+                suggest::wrap(
+                    format!("unknown flag: {flag_name}"),
+                    name,
+                    names.get(..defs.len()).unwrap_or(&[]),
+                    true,
+                )
+            } else {
+                let names: Vec<&str> = defs.iter().map(|d| d.name).collect();
+                suggest::wrap(format!("unknown flag: {flag_name}"), name, &names, true)
+            };
             return fail(crate::codes::UNKNOWN_FLAG, message);
         };
-        let (Some(def), Some(slot)) = (defs.get(idx), out.get_mut(idx)) else {
+        let (Some(def), Some(seen)) = (defs.get(idx), used.get_mut(idx)) else {
             continue;
         };
-        if slot.used && def.kind != FlagKind::Strings {
+        if *seen && def.kind != FlagKind::Strings {
             return fail(
                 crate::codes::DUPLICATE_FLAG,
                 format!("duplicate flag specified: {flag_name}"),
             );
         }
-        slot.used = true;
+        *seen = true;
         match def.kind {
             FlagKind::Bool => {
                 if has_value && value.is_empty() {
@@ -111,40 +160,38 @@ pub fn parse<S: AsRef<str>>(defs: &[FlagDef<'_>], args: &[S]) -> Result<Vec<Flag
                         format!("missing a value on flag: {flag_name}"),
                     );
                 }
-                match &*go::to_lower(value) {
-                    "true" | "" => slot.value = "true".to_owned(),
-                    "false" => slot.value = "false".to_owned(),
-                    _ => {
-                        return fail(
-                            crate::codes::INVALID_FLAG_VALUE,
-                            format!("expecting boolean value for flag {flag_name}, not: {value}"),
-                        );
+                let truth = if value.is_empty() || value.eq_ignore_ascii_case("true") {
+                    true
+                } else if value.eq_ignore_ascii_case("false") {
+                    false
+                } else {
+                    match &*go::to_lower(value) {
+                        "true" => true,
+                        "false" => false,
+                        _ => {
+                            return fail(
+                                crate::codes::INVALID_FLAG_VALUE,
+                                format!(
+                                    "expecting boolean value for flag {flag_name}, not: {value}"
+                                ),
+                            );
+                        }
                     }
-                }
-                slot.arg = Some(i);
+                };
+                set(idx, i, if truth { "true" } else { "false" });
             }
-            FlagKind::String => {
+            FlagKind::String | FlagKind::Strings => {
                 if !has_value {
                     return fail(
                         crate::codes::MISSING_FLAG_VALUE,
                         format!("missing a value on flag: {flag_name}"),
                     );
                 }
-                slot.value = value.to_owned();
-                slot.arg = Some(i);
-            }
-            FlagKind::Strings => {
-                if !has_value {
-                    return fail(
-                        crate::codes::MISSING_FLAG_VALUE,
-                        format!("missing a value on flag: {flag_name}"),
-                    );
-                }
-                slot.values.push((i, value.to_owned()));
+                set(idx, i, value);
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

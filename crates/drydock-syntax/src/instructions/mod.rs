@@ -37,6 +37,7 @@ mod workdir;
 pub use add::Add;
 pub use arg::{ArgDef, Args};
 pub use bflag::{FlagDef, FlagKind, FlagValue};
+
 pub use cmd::Cmd;
 pub use copy::Copy;
 pub use device::{Device, parse_device};
@@ -135,22 +136,34 @@ impl<'i, 'a> Req<'i, 'a> {
         }
     }
 
-    /// `flags.Parse()` with the instruction's accepted flags.
+    /// `flags.Parse()` with the instruction's accepted flags (at most [`MAX_FLAGS`]).
     pub fn flags(&self, defs: &'static [FlagDef<'static>]) -> R<Flags<'i, 'a>> {
-        if self.ins.flags.is_empty() {
-            return Ok(Flags {
-                ins: self.ins,
-                defs,
-                values: Vec::new(),
-            });
+        let mut flags = Flags {
+            ins: self.ins,
+            defs,
+            any: !self.ins.flags.is_empty(),
+            used: [false; MAX_FLAGS],
+            truth: [false; MAX_FLAGS],
+            arg: [None; MAX_FLAGS],
+        };
+        if !flags.any {
+            return Ok(flags);
         }
-        let texts: Vec<&str> = self.ins.flags.iter().map(|f| f.text.as_str()).collect();
-        match bflag::parse(defs, &texts) {
-            Ok(values) => Ok(Flags {
-                ins: self.ins,
-                defs,
-                values,
-            }),
+        for (t, d) in flags.truth.iter_mut().zip(defs) {
+            *t = d.default == "true";
+        }
+        let (used, truth, arg) = (&mut flags.used, &mut flags.truth, &mut flags.arg);
+        let texts = self.ins.flags.iter().map(|f| f.text.as_str());
+        let parsed = bflag::parse_with(defs, texts, used, |d, i, value| {
+            if let Some(t) = truth.get_mut(d) {
+                *t = value == "true";
+            }
+            if let Some(a) = arg.get_mut(d) {
+                *a = Some(i);
+            }
+        });
+        match parsed {
+            Ok(()) => Ok(flags),
             Err(e) => {
                 let range = self.ins.flags.get(e.arg).map_or(self.ins.span, |f| f.span);
                 Err(Fail {
@@ -183,28 +196,33 @@ impl<'i, 'a> Req<'i, 'a> {
     }
 }
 
-/// Parsed flags of one instruction.
+/// The most flags an instruction accepts (ADD has 7).
+const MAX_FLAGS: usize = 8;
+
+/// Parsed flags of one instruction (no allocation: per definition, whether it was used, its
+/// boolean value and the argument that set it; repeated flags are found again by name).
 pub(crate) struct Flags<'i, 'a> {
     ins: &'i Instruction<'a>,
     defs: &'static [FlagDef<'static>],
-    values: Vec<FlagValue>,
+    /// Whether the instruction has flag words at all.
+    any: bool,
+    used: [bool; MAX_FLAGS],
+    truth: [bool; MAX_FLAGS],
+    arg: [Option<usize>; MAX_FLAGS],
 }
 
 impl<'a> Flags<'_, 'a> {
-    fn slot(&self, name: &str) -> Option<&FlagValue> {
-        if self.values.is_empty() {
+    fn slot(&self, name: &str) -> Option<usize> {
+        if !self.any {
             return None;
         }
-        self.defs
-            .iter()
-            .position(|d| d.name == name)
-            .and_then(|i| self.values.get(i))
+        self.defs.iter().position(|d| d.name == name)
     }
 
     /// The value window of flag argument `idx` (after its first `=`).
     fn window(&self, idx: usize) -> Option<Arg<'a>> {
         let f = self.ins.flags.get(idx)?;
-        let eq = f.text.find('=')?;
+        let eq = memchr::memchr(b'=', f.text.as_bytes())?;
         let value = f.text.slice(eq + 1, f.text.len());
         let span = if f.span.len() as usize == f.text.len() {
             TextRange::new(
@@ -218,12 +236,13 @@ impl<'a> Flags<'_, 'a> {
     }
 
     pub fn used(&self, name: &str) -> bool {
-        self.slot(name).is_some_and(|s| s.used)
+        self.slot(name)
+            .is_some_and(|i| self.used.get(i).copied().unwrap_or(false))
     }
 
     pub fn bool(&self, name: &str) -> bool {
         match self.slot(name) {
-            Some(s) => s.value == "true",
+            Some(i) => self.truth.get(i).copied().unwrap_or(false),
             None => self
                 .defs
                 .iter()
@@ -233,11 +252,15 @@ impl<'a> Flags<'_, 'a> {
 
     /// A string flag's value when given.
     pub fn string(&self, name: &str) -> Option<Arg<'a>> {
-        let s = self.slot(name)?;
-        if !s.used {
+        let i = self.slot(name)?;
+        if !self.used.get(i).copied().unwrap_or(false) {
             return None;
         }
-        s.arg.and_then(|i| self.window(i))
+        self.arg
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|a| self.window(a))
     }
 
     /// A string flag's value, or its default as written by BuildKit.
@@ -253,24 +276,32 @@ impl<'a> Flags<'_, 'a> {
         }
     }
 
+    /// Every value of a repeatable flag, in order.
     pub fn strings(&self, name: &str) -> Vec<Arg<'a>> {
-        self.slot(name)
-            .map(|s| {
-                s.values
-                    .iter()
-                    .filter_map(|(i, _)| self.window(*i))
-                    .collect()
-            })
-            .unwrap_or_default()
+        match self.slot(name) {
+            Some(i) if self.used.get(i).copied().unwrap_or(false) => {}
+            _ => return Vec::new(),
+        }
+        self.ins
+            .flags
+            .iter()
+            .enumerate()
+            .take_while(|(_, f)| f.text.as_str() != "--")
+            .filter(|(_, f)| bflag::flag_name(&f.text) == name)
+            .filter_map(|(k, _)| self.window(k))
+            .collect()
     }
 
     /// Names of the flags that appeared, sorted.
     pub fn used_names(&self) -> Vec<&'static str> {
+        if !self.used.contains(&true) {
+            return Vec::new();
+        }
         let mut v: Vec<&'static str> = self
             .defs
             .iter()
-            .zip(&self.values)
-            .filter(|(_, s)| s.used)
+            .zip(&self.used)
+            .filter(|(_, u)| **u)
             .map(|(d, _)| d.name)
             .collect();
         v.sort_unstable();
@@ -327,6 +358,7 @@ pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
 
 /// Runs the instruction stage over every node: fills `command` or `error`, and reports the
 /// instruction-stage and ordering diagnostics.
+#[inline(never)]
 pub fn check_all(ins: &mut [Instruction<'_>], diags: &mut Vec<Diagnostic>) {
     let mut seen_from = false;
     let mut any_error = diags.iter().any(Diagnostic::is_error);

@@ -53,83 +53,145 @@ fn distance(a: &str, b: &str, fold: bool) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// Levenshtein distance between two char slices when it is below `bound`; `bound` or more
-/// otherwise (rows stop as soon as every cell has reached the bound).
-fn bounded_distance(a: &[char], b: &[char], bound: usize) -> usize {
-    let mut small = [0usize; 66];
-    let mut big: Vec<usize>;
-    let row: &mut [usize] = if 2 * (b.len() + 1) <= small.len() {
-        small.get_mut(..2 * (b.len() + 1)).unwrap_or(&mut [])
-    } else {
-        big = vec![0; 2 * (b.len() + 1)];
-        &mut big
-    };
-    let (mut prev, mut cur) = row.split_at_mut(b.len() + 1);
-    for (j, p) in prev.iter_mut().enumerate() {
-        *p = j;
+/// Levenshtein distance between two char slices when it is below `bound` (at most 32 chars
+/// each); `bound` otherwise. Only the diagonal band `|i - j| < bound` can hold a value below
+/// the bound, so only it is computed, with every cell saturated at `bound`; the two row
+/// buffers are reused, and cells right of the band are never written (they keep `bound`),
+/// so the lengths must differ by less than `bound`.
+fn bounded_distance(a: &[char], b: &[char], bound: u8) -> u8 {
+    let (mut row_a, mut row_b) = ([bound; 33], [bound; 33]);
+    let (mut prev, mut cur) = (&mut row_a, &mut row_b);
+    let band = usize::from(bound.saturating_sub(1));
+    for (j, p) in prev.iter_mut().enumerate().take(b.len().min(band) + 1) {
+        *p = u8::try_from(j).unwrap_or(bound);
     }
     for (i, ca) in a.iter().enumerate() {
-        let mut row_min = i + 1;
-        if let Some(c0) = cur.first_mut() {
-            *c0 = i + 1;
+        let lo = i.saturating_sub(band);
+        let hi = (i + band + 1).min(b.len());
+        // The cell left of the band: the first cell of the row, or out of the band.
+        if let Some(c) = cur.get_mut(lo) {
+            *c = if lo == 0 {
+                u8::try_from(i + 1).unwrap_or(bound).min(bound)
+            } else {
+                bound
+            };
         }
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            let v = sub.min(del).min(ins);
+        let mut row_min = bound;
+        for j in lo..hi {
+            let cb = b.get(j).copied().unwrap_or('\0');
+            let sub = prev.get(j).copied().unwrap_or(bound) + u8::from(*ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(bound) + 1;
+            let ins = cur.get(j).copied().unwrap_or(bound) + 1;
+            let v = sub.min(del).min(ins).min(bound);
             row_min = row_min.min(v);
             if let Some(c) = cur.get_mut(j + 1) {
                 *c = v;
             }
+        }
+        if lo == 0 {
+            row_min = row_min.min(cur.first().copied().unwrap_or(bound));
         }
         if row_min >= bound {
             return bound;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.last().copied().unwrap_or(0)
+    prev.get(b.len()).copied().unwrap_or(bound)
 }
 
-/// The chars of `s` (lower-cased with `fold`) in `buf`, or in `spill` when they do not fit.
-fn chars_of<'b>(
-    s: &str,
-    fold: bool,
-    buf: &'b mut [char; 32],
-    spill: &'b mut Vec<char>,
-) -> &'b [char] {
-    let map = |c: char| if fold { go::lower_rune(c) } else { c };
+/// The chars of `s` (lower-cased with `fold`) in `buf`; `None` when there are more than 32.
+fn chars_of<'b>(s: &str, fold: bool, buf: &'b mut [char; 32]) -> Option<&'b [char]> {
     let mut n = 0;
-    for c in s.chars() {
-        match buf.get_mut(n) {
-            Some(slot) => *slot = map(c),
-            None => {
-                *spill = s.chars().map(map).collect();
-                return spill;
-            }
+    if s.is_ascii() {
+        let slot = buf.get_mut(..s.len())?;
+        for (d, &c) in slot.iter_mut().zip(s.as_bytes()) {
+            *d = char::from(if fold { c.to_ascii_lowercase() } else { c });
         }
+        return Some(slot);
+    }
+    for c in s.chars() {
+        *buf.get_mut(n)? = if fold { go::lower_rune(c) } else { c };
         n += 1;
     }
-    buf.get(..n).unwrap_or(&[])
+    buf.get(..n)
+}
+
+/// One bit per character class (ASCII code modulo 64; every other character shares bit 63), so
+/// characters of one string that are missing from the other's mask are missing from it.
+fn char_mask(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |m, c| {
+        m | if c.is_ascii() {
+            1u64 << (u32::from(c) % 64)
+        } else {
+            1u64 << 63
+        }
+    })
 }
 
 /// The suggestion for `val` among `options`, if any.
 pub fn suggest(val: &str, options: &[&str], case_sensitive: bool) -> Option<String> {
     let fold = !case_sensitive;
-    let (mut vbuf, mut vspill) = (['\0'; 32], Vec::new());
-    let v = chars_of(val, fold, &mut vbuf, &mut vspill);
+    let mut vbuf = ['\0'; 32];
+    let Some(v) = chars_of(val, fold, &mut vbuf) else {
+        return suggest_long(val, options, fold);
+    };
     let mut best: Option<&str> = None;
-    let mut min = 3;
+    let mut min = 3u8;
+    let mut obuf = ['\0'; 32];
+    let vmask = char_mask(v.iter().copied());
     for opt in options {
-        let (mut obuf, mut ospill) = (['\0'; 32], Vec::new());
-        let o = chars_of(opt, fold, &mut obuf, &mut ospill);
+        let Some(o) = chars_of(opt, fold, &mut obuf) else {
+            return suggest_long(val, options, fold);
+        };
         if v == o {
             return None;
         }
-        if v.len().abs_diff(o.len()) >= min {
+        // Cheap lower bounds of the distance: the length difference, and the number of
+        // distinct characters one side has and the other lacks.
+        if v.len().abs_diff(o.len()) >= usize::from(min) {
+            continue;
+        }
+        let omask = char_mask(o.iter().copied());
+        let lacking = (vmask & !omask)
+            .count_ones()
+            .max((omask & !vmask).count_ones());
+        if lacking >= u32::from(min) {
             continue;
         }
         let d = bounded_distance(v, o, min);
+        if d < min {
+            min = d;
+            best = Some(opt);
+        }
+    }
+    let best = best?;
+    Some(if fold {
+        match_case(&go::to_lower(best), val)
+    } else {
+        best.to_owned()
+    })
+}
+
+/// [`suggest`] when the value or an option is longer than 32 chars: the plain algorithm.
+fn suggest_long(val: &str, options: &[&str], fold: bool) -> Option<String> {
+    let mut best: Option<&str> = None;
+    let mut min = 3;
+    let vlen = val.chars().count();
+    for opt in options {
+        let same = if fold {
+            val.chars()
+                .map(go::lower_rune)
+                .eq(opt.chars().map(go::lower_rune))
+        } else {
+            val == *opt
+        };
+        if same {
+            return None;
+        }
+        if vlen.abs_diff(opt.chars().count()) >= min {
+            continue;
+        }
+        let d = distance(val, opt, fold);
         if d < min {
             min = d;
             best = Some(opt);
