@@ -1,5 +1,5 @@
-//! Edits of the host project files (the editor's actions): write, create a folder, rename,
-//! delete — paths relative to the project folder, `.drydock/` refused — each reported as
+//! Edits of the host project files (the editor's actions): write (text or bytes), create a folder,
+//! rename, delete — paths relative to the project folder, `.drydock/` refused — each reported as
 //! `HostFileChanged`.
 use drydock_vfs::{AbsPath, Content, Create, LayerStack, Timestamp, Upper};
 
@@ -40,6 +40,14 @@ fn fail(path: &str, e: &drydock_vfs::VfsError) -> Output {
 }
 
 pub fn write_file(s: &mut Session, path: &str, content: &str) -> Output {
+    write_content(s, path, Content::text(content))
+}
+
+pub fn write_bytes(s: &mut Session, path: &str, content: Vec<u8>) -> Output {
+    write_content(s, path, Content::bytes(content))
+}
+
+fn write_content(s: &mut Session, path: &str, content: Content) -> Output {
     let p = match tree_path(path) {
         Ok(p) => p,
         Err(o) => return o,
@@ -48,7 +56,7 @@ pub fn write_file(s: &mut Session, path: &str, content: &str) -> Output {
         if let Some(parent) = AbsPath::parse(&p).ok().and_then(|a| a.parent()) {
             up.mkdir_all(parent.as_str(), Create::dir())?;
         }
-        up.write_file(&p, Content::text(content), Create::file())
+        up.write_file(&p, content, Create::file())
     });
     match r {
         Ok(_) => changed(&p),
@@ -90,5 +98,29 @@ pub fn delete(s: &mut Session, path: &str) -> Output {
     match edit(s, |up| up.remove_all(&p)) {
         Ok(_) => changed(&p),
         Err(e) => fail(path, &e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Action, Session, SessionConfig};
+    use drydock_vfs::Tree;
+
+    #[test]
+    fn write_bytes_keeps_binary_contents_and_creates_parents() {
+        let mut s = Session::new(SessionConfig::default(), Tree::new());
+        let bytes = vec![0x89, b'P', b'N', b'G', 0, 0xff];
+        let out = s.apply(Action::WriteBytes {
+            path: "assets/logo.png".into(),
+            content: bytes.clone(),
+        });
+        assert_eq!(out.exit_code, 0);
+        let c = s.host().read_file("/assets/logo.png").unwrap();
+        assert_eq!(c.as_bytes(), Some(&bytes[..]));
+        let out = s.apply(Action::WriteBytes {
+            path: ".drydock/x".into(),
+            content: vec![1],
+        });
+        assert_eq!(out.exit_code, 1);
     }
 }

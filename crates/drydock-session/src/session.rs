@@ -25,6 +25,8 @@ pub enum Action {
     Line { text: String },
     /// Creates or replaces a host project file (`path` relative to the project folder).
     WriteFile { path: String, content: String },
+    /// Creates or replaces a host project file with raw bytes (an uploaded binary file).
+    WriteBytes { path: String, content: Vec<u8> },
     /// Creates a host project folder (and its parents).
     CreateDir { path: String },
     /// Renames a host project file or folder.
@@ -176,6 +178,7 @@ impl Session {
             }
             Action::Line { text } => self.typed_line(&text),
             Action::WriteFile { path, content } => crate::host::write_file(self, &path, &content),
+            Action::WriteBytes { path, content } => crate::host::write_bytes(self, &path, content),
             Action::CreateDir { path } => crate::host::create_dir(self, &path),
             Action::Rename { from, to } => crate::host::rename(self, &from, &to),
             Action::Delete { path } => crate::host::delete(self, &path),
