@@ -51,19 +51,20 @@ mod tests {
         let host =
             Tree::from_entries([ImportEntry::file("Dockerfile", "FROM alpine:3.20\n")]).unwrap();
         let mut s = Session::new(SessionConfig::default(), host);
-        let out =
-            s.line("docker run --name w alpine:3.20 sh -c 'echo hello > /tmp/x; rm /etc/motd'");
+        let out = s.line(
+            "docker run --name work alpine:3.20 sh -c 'echo hello > /tmp/x; rm /etc/os-release'",
+        );
         assert_eq!(out.exit_code, 0, "{}", out.text());
-        let id = s.engine().find_container("w").unwrap().id.clone();
+        let id = s.engine().find_container("work").unwrap().id.clone();
         let files = container_files(&mut s, &id);
         let x = files.iter().find(|f| f.path == "/tmp/x").unwrap();
         assert_eq!(
             (x.kind, x.size, x.file_kind),
             (ChangeKind::Added, 6, Some(FileKind::File))
         );
-        let motd = files.iter().find(|f| f.path == "/etc/motd").unwrap();
+        let gone = files.iter().find(|f| f.path == "/etc/os-release").unwrap();
         assert_eq!(
-            (motd.kind, motd.size, motd.file_kind),
+            (gone.kind, gone.size, gone.file_kind),
             (ChangeKind::Deleted, 0, None)
         );
         assert!(
