@@ -418,7 +418,13 @@ impl Engine {
     }
 
     /// The FROM vertex of an image, with download lines the first time.
-    fn push_from_vertex(&mut self, name: String, img: &PlanImage, all_cached: bool, p: &mut Progress) {
+    fn push_from_vertex(
+        &mut self,
+        name: String,
+        img: &PlanImage,
+        all_cached: bool,
+        p: &mut Progress,
+    ) {
         if img.local || self.state.pulled.contains(&img.id) {
             if all_cached {
                 p.push(name, Vec::new(), VertexStatus::Cached, None);
