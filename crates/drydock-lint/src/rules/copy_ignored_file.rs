@@ -3,18 +3,24 @@
 //! `**/*`) (dispatch time, facts).
 use crate::convert::Cx;
 use crate::linter::Sink;
-use crate::meta::RuleMeta;
+use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::paths;
 use drydock_syntax::words::go_quote;
 use drydock_text::TextRange;
 
-pub static META: RuleMeta = buildkit_rule!(
-    "CopyIgnoredFile", "copy-ignored-file", Dispatch, experimental: false,
-    description: "Attempting to Copy file that is excluded by .dockerignore",
-    hint: "Remove the path from .dockerignore or stop copying it: excluded files are not sent to the builder.",
-    explanation: "Before a build, Docker sends the build context to the builder without the paths .dockerignore excludes. A COPY or ADD that names an excluded path therefore finds nothing: the build fails with `\"/path\": not found`, or a wildcard silently copies fewer files than you expect.",
-    fix: "Delete the matching line from .dockerignore (or add a `!path` exception), or remove the path from the COPY.",
-);
+pub static META: RuleMeta = RuleMeta {
+    show_me: Some(ShowMe {
+        scenario: "Build: the COPY fails with `failed to compute cache key: ... not found`, although the file is in your folder.",
+        actions: &[Action::Build],
+    }),
+    ..buildkit_rule!(
+        "CopyIgnoredFile", "copy-ignored-file", Dispatch, experimental: false,
+        description: "Attempting to Copy file that is excluded by .dockerignore",
+        hint: "Remove the path from .dockerignore or stop copying it: excluded files are not sent to the builder.",
+        explanation: "Before a build, Docker sends the build context to the builder without the paths .dockerignore excludes. A COPY or ADD that names an excluded path therefore finds nothing: the build fails with `\"/path\": not found`, or a wildcard silently copies fewer files than you expect.",
+        fix: "Delete the matching line from .dockerignore (or add a `!path` exception), or remove the path from the COPY.",
+    )
+};
 
 /// `validateCopySourcePath(src)` for a source read from the build context.
 pub fn check(cx: &Cx<'_, '_>, sink: &mut Sink, i: usize, src: &str, span: TextRange, is_add: bool) {

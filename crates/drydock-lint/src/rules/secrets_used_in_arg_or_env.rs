@@ -2,17 +2,27 @@
 //! (`password`, `token`, `key`, …) and none that marks it harmless (`public`, `file`, `version`).
 use crate::convert::Cx;
 use crate::linter::Sink;
-use crate::meta::RuleMeta;
+use crate::meta::{Action, RuleMeta, ShowMe};
 use drydock_syntax::words::go_quote;
 use drydock_text::TextRange;
 
-pub static META: RuleMeta = buildkit_rule!(
-    "SecretsUsedInArgOrEnv", "secrets-used-in-arg-or-env", Dispatch, experimental: false,
-    description: "Sensitive data should not be used in the ARG or ENV commands",
-    hint: "Pass secrets with RUN --mount=type=secret (build) or docker run -e (runtime), not ARG/ENV.",
-    explanation: "ENV values are written into the image config: anyone who can pull the image reads them with `docker inspect`. ARG values do not reach the config, but they are recorded in the build history (`docker history`) of every RUN that follows. Either way a password or API token put there ships with the image.",
-    fix: "At build time use `RUN --mount=type=secret,id=token ...` with `docker build --secret id=token,src=token.txt`; at run time pass `docker run -e API_TOKEN=...` or mount a file.",
-);
+pub static META: RuleMeta = RuleMeta {
+    show_me: Some(ShowMe {
+        scenario: "Build, then look at the image: `env` in a container (ENV) or `docker history` (ARG) shows the value.",
+        actions: &[
+            Action::Build,
+            Action::Exec { command: "env" },
+            Action::History,
+        ],
+    }),
+    ..buildkit_rule!(
+        "SecretsUsedInArgOrEnv", "secrets-used-in-arg-or-env", Dispatch, experimental: false,
+        description: "Sensitive data should not be used in the ARG or ENV commands",
+        hint: "Pass secrets with RUN --mount=type=secret (build) or docker run -e (runtime), not ARG/ENV.",
+        explanation: "ENV values are written into the image config: anyone who can pull the image reads them with `docker inspect`. ARG values do not reach the config, but they are recorded in the build history (`docker history`) of every RUN that follows. Either way a password or API token put there ships with the image.",
+        fix: "At build time use `RUN --mount=type=secret,id=token ...` with `docker build --secret id=token,src=token.txt`; at run time pass `docker run -e API_TOKEN=...` or mount a file.",
+    )
+};
 
 const DENY: [&str; 10] = [
     "apikey",
