@@ -5,7 +5,8 @@ use drydock_shell::{Process, Programs, Registry, Runtime, ShellConfig, User, run
 
 use crate::executor::{RunExecutor, RunOutcome, RunRequest};
 
-/// Runs RUN through the shell interpreter with a program registry.
+/// Runs RUN through the shell interpreter with a program registry (by default every program
+/// drydock-shell simulates: `Registry::standard()`).
 pub struct ShellExecutor {
     programs: Box<dyn Programs>,
     lenient: bool,
@@ -13,7 +14,7 @@ pub struct ShellExecutor {
 
 impl Default for ShellExecutor {
     fn default() -> Self {
-        ShellExecutor::new(Box::new(Registry::with_shells()))
+        ShellExecutor::new(Box::new(Registry::standard()))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Conformance runner for the build engine: `cases-build.tsv` (whole builds: context, options,
 //! expected files / image config / errors) and `cases-convert.tsv` (conversion only). Rows are
 //! read at run time; rows listed in docs/divergences.md are asserted to diverge. RUN goes
-//! through drydock-shell with its built-in programs (sh, env, builtins).
+//! through drydock-shell with every program it simulates (`Registry::standard()`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
