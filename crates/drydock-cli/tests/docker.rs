@@ -126,3 +126,92 @@ fn stdin_goes_to_run_i() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "app.txt\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn build_flags_in_any_order_and_images_in_later_processes() {
+    let dir = project("build-flags");
+    std::fs::create_dir_all(dir.join("docker")).unwrap();
+    std::fs::write(
+        dir.join("docker/Build.dockerfile"),
+        "FROM alpine:3.20 AS deps\nARG VERSION=1\nRUN echo building $VERSION > /v.txt\n\
+         FROM deps AS final\nWORKDIR /app\nCOPY src/ src/\nCMD [\"cat\", \"/v.txt\"]\n\
+         FROM final AS extra\nRUN echo extra\n",
+    )
+    .unwrap();
+    let b = docker(
+        &dir,
+        &[
+            "build",
+            "--progress",
+            "plain",
+            "--build-arg",
+            "VERSION=7",
+            ".",
+            "-t",
+            "trainer:v1",
+            "--target",
+            "final",
+            "--no-cache",
+            "-f",
+            "docker/Build.dockerfile",
+        ],
+    );
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert!(b.stdout.is_empty(), "{}", b.stdout);
+    for want in [
+        "#1 [internal] load build definition from Build.dockerfile",
+        "[deps 2/2] RUN echo building 7 > /v.txt",
+        "[final 2/2] COPY src/ src/",
+        "naming to docker.io/library/trainer:v1 done",
+    ] {
+        assert!(b.stderr.contains(want), "missing {want:?} in\n{}", b.stderr);
+    }
+    assert!(!b.stderr.contains("RUN echo extra"), "{}", b.stderr);
+
+    let images = docker(&dir, &["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    assert_eq!((images.code, images.stdout.as_str()), (0, "trainer:v1\n"));
+
+    let h = docker(&dir, &["history", "trainer:v1"]);
+    assert_eq!(h.code, 0, "{}", h.stderr);
+    let lines: Vec<&str> = h.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("IMAGE          CREATED"),
+        "{}",
+        h.stdout
+    );
+    assert!(
+        lines[1].contains("CMD [\"cat\" \"/v.txt\"]"),
+        "{}",
+        h.stdout
+    );
+    assert!(
+        lines[2].contains("COPY src/ src/ # buildkit"),
+        "{}",
+        h.stdout
+    );
+
+    let again = docker(
+        &dir,
+        &[
+            "build",
+            "-f",
+            "docker/Build.dockerfile",
+            "--target=final",
+            "--build-arg=VERSION=7",
+            "-t",
+            "trainer:v1",
+            ".",
+        ],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("#6 CACHED"), "{}", again.stderr);
+
+    let run = docker(&dir, &["run", "--rm", "trainer:v1"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "building 7\n"),
+        "{}",
+        run.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
