@@ -2,128 +2,21 @@
 //! the working directory as its build context — syntax errors, BuildKit's build checks and
 //! Drydock's learner rules — printed as `FILE:LINE:COL: severity[CODE]: message` plus an indented
 //! `help: …` line (or a JSON array); exits 1 when there are errors, 2 on failure. The facts come
-//! from the folder (files, `.dockerignore` through drydock-vfs) and from drydock-catalog.
-use drydock_lint::{BuildFacts, ContextEntry, ImageFacts, LintOptions, Platform};
+//! from the engine's `ContextFacts` over the folder (files, `.dockerignore`) and the catalog.
+use drydock_engine::lint::ContextFacts;
+use drydock_lint::LintOptions;
 use drydock_text::{Diagnostic, LineIndex};
-use drydock_vfs::ignore::{PatternMatcher, read_all};
 use std::io::Write;
 use std::path::Path;
 
 const USAGE: &str = "Usage: drydock lint [--format text|json] [FILE]";
 
-/// Stop listing the context after this many entries (huge folders stay fast; rules that need
-/// the full list then treat the context as unknown).
-const MAX_ENTRIES: usize = 100_000;
-
-/// Facts read from the project folder.
-struct FolderFacts {
-    matcher: Option<PatternMatcher>,
-    entries: Option<Vec<ContextEntry>>,
-}
-
-fn walk(root: &Path, rel: &str, out: &mut Vec<ContextEntry>) -> bool {
-    let dir = if rel.is_empty() {
-        root.to_path_buf()
-    } else {
-        root.join(rel)
-    };
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return true;
-    };
-    let mut names: Vec<(String, bool)> = rd
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_str()?.to_owned();
-            let is_dir = e.file_type().ok()?.is_dir();
-            Some((name, is_dir))
-        })
-        .collect();
-    names.sort();
-    for (name, is_dir) in names {
-        if rel.is_empty() && name == ".drydock" {
-            continue;
-        }
-        let path = if rel.is_empty() {
-            name
-        } else {
-            format!("{rel}/{name}")
-        };
-        out.push(ContextEntry {
-            path: path.clone(),
-            is_dir,
-        });
-        if out.len() > MAX_ENTRIES {
-            return false;
-        }
-        if is_dir && !walk(root, &path, out) {
-            return false;
-        }
-    }
-    true
-}
-
-impl FolderFacts {
-    fn new(dockerfile: &Path) -> Result<Self, String> {
-        let root = Path::new(".");
-        let mut entries = Vec::new();
-        let entries = walk(root, "", &mut entries).then_some(entries);
-        // `<Dockerfile>.dockerignore` next to the Dockerfile wins over `.dockerignore`.
-        let mut own = dockerfile.as_os_str().to_owned();
-        own.push(".dockerignore");
-        let candidates = [Path::new(&own).to_path_buf(), root.join(".dockerignore")];
-        let mut matcher = None;
-        if let Some(text) = candidates.iter().find_map(|p| std::fs::read(p).ok()) {
-            let text = String::from_utf8_lossy(&text);
-            let patterns = read_all(&text).map_err(|e| format!(".dockerignore: {e}"))?;
-            let m = PatternMatcher::new(&patterns).map_err(|e| format!(".dockerignore: {e}"))?;
-            matcher = Some(m);
-        }
-        Ok(Self { matcher, entries })
-    }
-}
-
-impl BuildFacts for FolderFacts {
-    fn base_image(&self, reference: &str, _platform: &Platform) -> Option<ImageFacts> {
-        let r = drydock_catalog::parse_normalized_named(reference).ok()?;
-        let img = drydock_catalog::catalog().find(&r).ok()?;
-        let c = &img.config;
-        Some(ImageFacts {
-            env: c.env.clone(),
-            user: c.user.clone(),
-            shell: c.shell.clone(),
-            working_dir: c.working_dir.clone(),
-            entrypoint: c.entrypoint.clone(),
-            cmd: c.cmd.clone(),
-            // Official images are multi-platform: whatever is requested is what is pulled.
-            platform: None,
-        })
-    }
-
-    fn dockerignore_patterns(&self) -> Option<Vec<String>> {
-        let m = self.matcher.as_ref()?;
-        Some(
-            m.patterns()
-                .iter()
-                .map(|p| {
-                    if p.exclusion() {
-                        format!("!{}", p.as_str())
-                    } else {
-                        p.as_str().to_owned()
-                    }
-                })
-                .collect(),
-        )
-    }
-
-    fn is_ignored(&self, path: &str) -> bool {
-        self.matcher
-            .as_ref()
-            .is_some_and(|m| m.matches_or_parent_matches(path).unwrap_or(false))
-    }
-
-    fn context_entries(&self) -> Option<Vec<ContextEntry>> {
-        self.entries.clone()
-    }
+/// The facts of the working directory as a build context (the engine's [`ContextFacts`] over
+/// the folder read as a tree). `dockerfile` is the FILE argument.
+fn folder_facts(dockerfile: &str) -> Result<ContextFacts, String> {
+    let tree = crate::docker_state::read_tree(Path::new("."))?;
+    let rel = dockerfile.trim_start_matches("./");
+    ContextFacts::new(&tree, rel)
 }
 
 fn help_of(d: &Diagnostic) -> String {
@@ -184,7 +77,7 @@ pub fn run(args: &[String]) -> i32 {
         }
     };
     let text = String::from_utf8_lossy(&bytes);
-    let facts = match FolderFacts::new(Path::new(path)) {
+    let facts = match folder_facts(path) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("drydock lint: {e}");

@@ -38,6 +38,7 @@ pub mod engine;
 pub mod executor;
 pub mod image;
 pub mod image_delete;
+pub mod lint;
 pub mod output;
 pub mod plan;
 pub mod pull;

@@ -163,6 +163,9 @@ pub struct BuildTrace {
     pub vertices: Vec<Vertex>,
     pub steps: Vec<Step>,
     pub warnings: Vec<BuildWarning>,
+    /// BuildKit's build-check warnings, in the order BuildKit emits them (each also a `WARN:`
+    /// line of the `[internal] load build definition` step; summarised after the build).
+    pub checks: Vec<drydock_lint::Finding>,
     pub started_ms: i64,
     pub duration_ms: i64,
     /// The target's root filesystem at the end (the image's on success).

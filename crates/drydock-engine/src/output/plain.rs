@@ -1,7 +1,8 @@
 //! BuildKit's plain progress (`--progress=plain`, what a non-terminal gets), as Docker 28 with
 //! the docker driver prints it: `#0 building with …`, one block per vertex (`#N name`, status and
 //! log lines, `#N DONE 0.3s` / `#N CACHED` / `#N ERROR: …`), then on failure the error-log block,
-//! the Dockerfile excerpt (BuildKit's `errdefs.Source.Print`) and `ERROR: failed to build: …`.
+//! the check warnings summary, the Dockerfile excerpt (BuildKit's `errdefs.Source.Print`) and
+//! `ERROR: failed to build: …`; on success the summary last.
 use crate::trace::{BuildTrace, VertexLine, VertexStatus};
 
 /// Seconds with one decimal (`%.1f`).
@@ -45,6 +46,9 @@ pub fn render(trace: &BuildTrace) -> String {
             }
         }
     }
+    // buildx prints the check summary when the progress closes: after the error logs, before
+    // the error itself.
+    let summary = drydock_lint::present::summary(&trace.checks);
     if let Err(f) = &trace.outcome {
         if let Some(vi) = f.vertex
             && let Some(v) = trace.vertices.iter().find(|v| v.index == vi)
@@ -63,6 +67,7 @@ pub fn render(trace: &BuildTrace) -> String {
             }
             out.push_str("------\n");
         }
+        out.push_str(&summary);
         if let Some(loc) = &f.location {
             out.push_str(&excerpt(
                 &trace.dockerfile_name,
@@ -72,6 +77,8 @@ pub fn render(trace: &BuildTrace) -> String {
             ));
         }
         out.push_str(&format!("ERROR: failed to build: {}\n", f.message));
+    } else {
+        out.push_str(&summary);
     }
     out
 }

@@ -201,6 +201,7 @@ impl Engine {
             vertices: Vec::new(),
             steps: Vec::new(),
             warnings: Vec::new(),
+            checks: Vec::new(),
             started_ms: started,
             duration_ms: 0,
             outcome: Err(BuildFailure {
@@ -263,6 +264,16 @@ impl Engine {
             );
         }
         let (os, arch) = self.config.os_arch();
+        let checks = crate::lint::build_checks(&parse, &req, os, arch);
+        if let Some(v) = p.vertices.first_mut() {
+            v.lines.extend(
+                checks
+                    .warnings
+                    .iter()
+                    .map(|w| status(drydock_lint::present::plain_line(w))),
+            );
+        }
+        trace.checks.clone_from(&checks.warnings);
         let opts = ConvertOptions {
             build_args: req.build_args.clone(),
             target: req.target.clone(),
@@ -308,6 +319,28 @@ impl Engine {
                 Vec::new(),
                 VertexStatus::Done { ms },
                 None,
+            );
+        }
+        if let Some(e) = checks
+            .errors
+            .iter()
+            .find(|e| e.code == drydock_lint::errors::LINT_VIOLATION)
+        {
+            let line = drydock_text::LineIndex::new(parse.text)
+                .line_col(parse.text, e.range.start)
+                .line;
+            return self.finish(
+                trace,
+                p,
+                Err(BuildFailure {
+                    message: format!("failed to solve: {}", e.message),
+                    location: Some(ErrorLocation {
+                        start_line: line,
+                        end_line: line,
+                    }),
+                    vertex: None,
+                    suggestion: None,
+                }),
             );
         }
         for a in &plan.unused_args {
