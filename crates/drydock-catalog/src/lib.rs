@@ -7,10 +7,12 @@
 //! starts with `#!drydock:program NAME` (drydock-shell's convention), see [`program_content`].
 //!
 //! Files: `image` (data shape), `skeleton` (entries and their expansion), `reference` (reference
-//! grammar and normalisation), `lookup` (finding an image, Docker's not-found errors, suggestions).
+//! grammar and normalisation), `lookup` (finding an image, Docker's not-found errors, suggestions),
+//! `packages/` (PyPI, Debian, Alpine, npm and conda catalogs for the simulated package managers).
 
 pub mod image;
 pub mod lookup;
+pub mod packages;
 pub mod reference;
 pub mod skeleton;
 

@@ -219,10 +219,35 @@ fn lines_match(want: &str, got: &str) -> bool {
             }
             Some((first, rest)) => g
                 .split_first()
-                .is_some_and(|(gf, gr)| gf == first && m(rest, gr)),
+                .is_some_and(|(gf, gr)| line_match(first, gf) && m(rest, gr)),
         }
     }
     m(&w, &g)
+}
+
+/// One line with `...` standing for any text.
+fn line_match(want: &str, got: &str) -> bool {
+    if !want.contains("...") {
+        return want == got;
+    }
+    let parts: Vec<&str> = want.split("...").collect();
+    let mut rest = got;
+    for (i, p) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(p) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(p);
+        } else {
+            match rest.find(p) {
+                Some(k) => rest = &rest[k + p.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
 }
 
 fn check_file(u: &Upper, spec: &str) -> Result<(), String> {

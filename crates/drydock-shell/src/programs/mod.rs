@@ -4,8 +4,10 @@
 pub(crate) mod common;
 mod core;
 mod env;
+mod pkg;
 mod sh;
 mod table;
+mod tools;
 
 pub use env::Env;
 pub use sh::Sh;
@@ -255,7 +257,13 @@ pub fn exec_file(
         if let Some(a) = arg.filter(|a| !a.is_empty()) {
             new_argv.push(a.to_owned());
         }
-        new_argv.push(argv.first().cloned().unwrap_or_else(|| path.to_owned()));
+        // the kernel passes the path execve got: the name as typed when it has a `/`, else the
+        // PATH candidate
+        let script = match argv.first() {
+            Some(a0) if a0.contains('/') => a0.clone(),
+            _ => path.to_owned(),
+        };
+        new_argv.push(script);
         new_argv.extend(argv.iter().skip(1).cloned());
         let interp_path = resolve(&ctx.cwd, interp);
         ctx.depth += 1;

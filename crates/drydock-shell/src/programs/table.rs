@@ -1,7 +1,9 @@
 //! The program table: every simulated program's name(s) and the function that runs it. Adding a
 //! program is one file plus one line here; images and packages name programs by these names.
 use super::core as k;
-use super::{Program, ProgramCtx, Registry};
+use super::pkg;
+use super::tools;
+use super::{Program, ProgramCtx, Programs, Registry};
 
 type F = fn(&mut ProgramCtx<'_, '_>, &[String], &[u8]) -> i32;
 
@@ -16,6 +18,25 @@ impl Program for FnProgram {
 /// Program names and their implementations.
 pub(crate) const TABLE: &[(&str, F)] = &[
     ("[", k::printf::run),
+    ("apk", pkg::apk::run),
+    ("apt", pkg::apt::run),
+    ("apt-cache", pkg::apt::run_cache),
+    ("apt-get", pkg::apt::run),
+    ("pip", pkg::pip::run),
+    ("python", tools::python::run),
+    ("curl", tools::curl::run),
+    ("wget", tools::wget::run),
+    ("truncate", k::touch::run_truncate),
+    ("adduser", tools::users::adduser::run),
+    ("addgroup", tools::users::adduser::run_addgroup),
+    ("chpasswd", tools::users::usermod::run_chpasswd),
+    ("delgroup", tools::users::groupadd::run_del),
+    ("deluser", tools::users::groupadd::run_del),
+    ("groupadd", tools::users::groupadd::run),
+    ("groupdel", tools::users::groupadd::run_del),
+    ("useradd", tools::users::useradd::run),
+    ("userdel", tools::users::groupadd::run_del),
+    ("usermod", tools::users::usermod::run),
     ("awk", k::awk::run),
     ("mawk", k::awk::run),
     ("gawk", k::awk::run),
@@ -121,4 +142,10 @@ pub(crate) fn register_all(r: &mut Registry) {
         r.register(name, Box::new(FnProgram(*f)));
     }
     r.register("busybox", Box::new(FnProgram(run_busybox)));
+    // tools known by their --version banner only
+    for name in drydock_catalog::packages::texts().versions.keys() {
+        if !r.contains(name) {
+            r.register(name, Box::new(FnProgram(tools::generic::run)));
+        }
+    }
 }

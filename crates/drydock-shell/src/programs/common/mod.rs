@@ -2,6 +2,7 @@
 //! of an image, file helpers over the filesystem seam, users and groups, the virtual clock.
 pub(crate) mod archive;
 pub(crate) mod clock;
+pub(crate) mod install;
 pub(crate) mod opts;
 pub(crate) mod regex;
 pub(crate) mod users;
@@ -180,6 +181,46 @@ pub(crate) fn append(ctx: &mut ProgramCtx<'_, '_>, path: &str, text: &str) -> Re
     let m = root_meta(ctx, 0o644);
     ctx.fs()
         .write_file(path, text.as_bytes(), WriteMode::Append, m)
+}
+
+/// `mkdir -p` as root with mode 0755 for what it creates.
+pub(crate) fn mkdir_p_root(ctx: &mut ProgramCtx<'_, '_>, path: &str) -> Result<(), FsError> {
+    let m = root_meta(ctx, 0o755);
+    mkdir_p_with(ctx, path, m)
+}
+
+/// Writes a file as root with exact `mode`, creating missing parent directories (0755).
+pub(crate) fn put(
+    ctx: &mut ProgramCtx<'_, '_>,
+    path: &str,
+    data: &[u8],
+    mode: u32,
+) -> Result<(), FsError> {
+    mkdir_p_root(ctx, parent(path))?;
+    let m = root_meta(ctx, mode);
+    ctx.fs().write_file(path, data, WriteMode::Truncate, m)
+}
+
+/// Removes a tree (files, links, directories bottom-up). Errors are ignored per entry.
+pub(crate) fn remove_tree(ctx: &mut ProgramCtx<'_, '_>, root: &str) {
+    let all = walk(ctx, root);
+    for p in all.iter().rev() {
+        let _ = ctx.fs().remove(p);
+    }
+}
+
+/// pip's `format_size`: `94 kB`, `2.0 MB`, `1.2 kB`, `512 bytes`.
+pub(crate) fn pip_size(n: u64) -> String {
+    let b = n as f64;
+    if b > 1e6 {
+        format!("{:.1} MB", b / 1e6)
+    } else if b > 1e4 {
+        format!("{} kB", (b / 1e3) as u64)
+    } else if b > 1e3 {
+        format!("{:.1} kB", b / 1e3)
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 /// The directory part of an absolute path (`/` for top-level entries).

@@ -148,3 +148,69 @@ fn parse(s: &str, now: i64) -> Option<i64> {
     let ss: i64 = t.next().unwrap_or("0").split('.').next()?.parse().ok()?;
     Some(days_from_civil(y, m, day) * 86_400 + hh * 3600 + mm * 60 + ss)
 }
+
+/// `truncate -s SIZE FILE…`: sets the size; grown files are synthetic (sparse on disk).
+pub(crate) fn run_truncate(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], _: &[u8]) -> i32 {
+    let p = c::prog(argv);
+    let a = match c::parse(argv, "s:co", &[("size=", 's'), ("no-create", 'c')], true) {
+        Ok(a) => a,
+        Err(e) => return c::usage_error(ctx, &p, &e, 1),
+    };
+    let Some(spec) = a.val('s') else {
+        c::err(ctx, &p, "you must specify either '--size' or '--reference'");
+        c::eout(ctx, &format!("Try '{p} --help' for more information.\n"));
+        return 1;
+    };
+    let (num, unit) = spec.split_at(
+        spec.find(|ch: char| !ch.is_ascii_digit())
+            .unwrap_or(spec.len()),
+    );
+    let mult: u64 = match unit.trim_end_matches(['B', 'i']) {
+        "" => 1,
+        "K" | "k" => 1024,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        "T" => 1 << 40,
+        _ => 0,
+    };
+    let Ok(n) = num.parse::<u64>() else {
+        c::err(
+            ctx,
+            &p,
+            &format!("invalid number: {}", c::lquote(ctx, spec)),
+        );
+        return 1;
+    };
+    if mult == 0 {
+        c::err(
+            ctx,
+            &p,
+            &format!("invalid number: {}", c::lquote(ctx, spec)),
+        );
+        return 1;
+    }
+    let size = n.saturating_mul(mult);
+    let mut status = 0;
+    for f in &a.ops {
+        let abs = ctx.abs(f);
+        if a.has('c') && c::lstat(ctx, &abs).is_err() {
+            continue;
+        }
+        let m = ctx.new_meta(0o666);
+        let r = if size == 0 {
+            ctx.fs().write_file(&abs, b"", WriteMode::Truncate, m)
+        } else {
+            ctx.fs()
+                .write_synthetic(&abs, size, c::seed_of(&abs), "", m)
+        };
+        if let Err(e) = r {
+            c::err(
+                ctx,
+                &p,
+                &format!("cannot open {} for writing: {}", c::squote(f), e.message()),
+            );
+            status = 1;
+        }
+    }
+    status
+}

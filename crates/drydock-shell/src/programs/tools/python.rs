@@ -1,0 +1,723 @@
+//! `python` / `python3` (CPython 3 of the image): `--version`, `-c` with simple statements
+//! (imports checked against the environment, `print` of literals and `module.__version__`),
+//! `-m pip|venv|ensurepip|…`, running a script (its top-level imports are checked with
+//! Python's `ModuleNotFoundError` traceback, literal `print` lines are printed), console scripts
+//! (dispatched to the simulated program of the script's name), and Python's file errors.
+use crate::programs::ProgramCtx;
+use crate::programs::common as c;
+use crate::programs::pkg::pyenv::{self, PyEnv};
+
+/// Top-level modules of the standard library.
+const STDLIB: &[&str] = &[
+    "__future__",
+    "abc",
+    "argparse",
+    "array",
+    "ast",
+    "asyncio",
+    "atexit",
+    "base64",
+    "bisect",
+    "builtins",
+    "bz2",
+    "calendar",
+    "cmath",
+    "codecs",
+    "collections",
+    "concurrent",
+    "configparser",
+    "contextlib",
+    "contextvars",
+    "copy",
+    "csv",
+    "ctypes",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "difflib",
+    "dis",
+    "distutils",
+    "doctest",
+    "email",
+    "encodings",
+    "ensurepip",
+    "enum",
+    "errno",
+    "faulthandler",
+    "fnmatch",
+    "fractions",
+    "functools",
+    "gc",
+    "getopt",
+    "getpass",
+    "gettext",
+    "glob",
+    "graphlib",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http",
+    "importlib",
+    "inspect",
+    "io",
+    "ipaddress",
+    "itertools",
+    "json",
+    "keyword",
+    "linecache",
+    "locale",
+    "logging",
+    "lzma",
+    "math",
+    "mimetypes",
+    "multiprocessing",
+    "numbers",
+    "operator",
+    "os",
+    "pathlib",
+    "pdb",
+    "pickle",
+    "pkgutil",
+    "platform",
+    "pprint",
+    "profile",
+    "pstats",
+    "queue",
+    "random",
+    "re",
+    "secrets",
+    "select",
+    "selectors",
+    "shlex",
+    "shutil",
+    "signal",
+    "site",
+    "socket",
+    "socketserver",
+    "sqlite3",
+    "ssl",
+    "stat",
+    "statistics",
+    "string",
+    "struct",
+    "subprocess",
+    "sys",
+    "sysconfig",
+    "tarfile",
+    "tempfile",
+    "textwrap",
+    "threading",
+    "time",
+    "timeit",
+    "tokenize",
+    "tomllib",
+    "traceback",
+    "types",
+    "typing",
+    "unicodedata",
+    "unittest",
+    "urllib",
+    "uuid",
+    "venv",
+    "warnings",
+    "wave",
+    "weakref",
+    "wsgiref",
+    "xml",
+    "zipfile",
+    "zlib",
+    "zoneinfo",
+    "cProfile",
+    "compileall",
+    "py_compile",
+    "runpy",
+    "code",
+    "codeop",
+    "crypt",
+    "curses",
+    "dbm",
+    "filecmp",
+    "fileinput",
+    "ftplib",
+    "imaplib",
+    "mailbox",
+    "netrc",
+    "nntplib",
+    "optparse",
+    "poplib",
+    "pty",
+    "pwd",
+    "grp",
+    "readline",
+    "resource",
+    "rlcompleter",
+    "sched",
+    "shelve",
+    "smtplib",
+    "sndhdr",
+    "stringprep",
+    "symtable",
+    "tabnanny",
+    "telnetlib",
+    "termios",
+    "trace",
+    "tracemalloc",
+    "tty",
+    "turtle",
+    "uu",
+    "webbrowser",
+    "xdrlib",
+    "xmlrpc",
+    "zipapp",
+    "zipimport",
+    "_thread",
+    "posixpath",
+    "ntpath",
+    "genericpath",
+];
+
+/// Where `import` looks: the script's directory (or cwd), PYTHONPATH, site dirs and `.pth`s.
+fn search_path(ctx: &ProgramCtx<'_, '_>, env: &PyEnv, first: &str) -> Vec<String> {
+    let home = ctx.get_env("HOME").unwrap_or("/root").to_owned();
+    let mut dirs = vec![first.to_owned()];
+    if let Some(pp) = ctx.get_env("PYTHONPATH") {
+        dirs.extend(pp.split(':').filter(|d| !d.is_empty()).map(|d| ctx.abs(d)));
+    }
+    let site = env.search_dirs(&home);
+    for d in &site {
+        for n in ctx.rt.fs.read_dir(d).unwrap_or_default() {
+            if n.ends_with(".pth") {
+                let t = c::read_text(ctx, &c::join(d, &n)).unwrap_or_default();
+                dirs.extend(t.lines().filter(|l| l.starts_with('/')).map(str::to_owned));
+            }
+        }
+    }
+    dirs.extend(site);
+    dirs
+}
+
+/// The first component of a dotted module that cannot be imported, as Python names it.
+fn missing_module(ctx: &ProgramCtx<'_, '_>, dirs: &[String], module: &str) -> Option<String> {
+    let top = module.split('.').next().unwrap_or(module);
+    if STDLIB.contains(&top) {
+        return None;
+    }
+    let parts: Vec<&str> = module.split('.').collect();
+    for k in 1..=parts.len() {
+        let m = parts.get(..k).unwrap_or(&[]).join(".");
+        if !pyenv::importable(ctx, dirs, &m) {
+            return Some(m);
+        }
+        // a plain module file has no submodules to check
+        let rel = m.replace('.', "/");
+        if dirs
+            .iter()
+            .any(|d| c::exists(ctx, &format!("{d}/{rel}.py")))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The modules a statement imports (`import a, b as c`, `from x.y import z`).
+fn imports_of(stmt: &str) -> Vec<String> {
+    let s = stmt.trim();
+    if let Some(rest) = s.strip_prefix("import ") {
+        return rest
+            .split(',')
+            .map(|p| p.split_whitespace().next().unwrap_or("").to_owned())
+            .filter(|m| !m.is_empty())
+            .collect();
+    }
+    if let Some(rest) = s.strip_prefix("from ") {
+        let m = rest.split_whitespace().next().unwrap_or("");
+        if !m.is_empty() && !m.starts_with('.') {
+            return vec![m.to_owned()];
+        }
+    }
+    Vec::new()
+}
+
+/// Evaluates a `print(...)` argument list of literals and `module.__version__`.
+fn eval_print(
+    ctx: &ProgramCtx<'_, '_>,
+    env: &PyEnv,
+    dirs: &[String],
+    aliases: &[(String, String)],
+    args: &str,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    for a in split_args(args) {
+        let a = a.trim();
+        if a.is_empty() {
+            continue;
+        }
+        if let Some(s) = string_literal(a) {
+            parts.push(s);
+        } else if a.parse::<f64>().is_ok() {
+            parts.push(a.to_owned());
+        } else if let Some(m) = a.strip_suffix(".__version__") {
+            let module = aliases
+                .iter()
+                .find(|(al, _)| al == m)
+                .map_or(m, |(_, real)| real.as_str());
+            parts.push(version_of(ctx, env, dirs, module)?);
+        } else if a == "sys.version" {
+            parts.push(format!(
+                "{} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0]",
+                env.full
+            ));
+        } else if a == "sys.executable" {
+            parts.push(env.python.clone());
+        } else {
+            return None;
+        }
+    }
+    Some(parts.join(" "))
+}
+
+fn version_of(
+    ctx: &ProgramCtx<'_, '_>,
+    env: &PyEnv,
+    dirs: &[String],
+    module: &str,
+) -> Option<String> {
+    let top = module.split('.').next().unwrap_or(module);
+    let home = ctx.get_env("HOME").unwrap_or("/root").to_owned();
+    let mut all = env.search_dirs(&home);
+    all.extend(dirs.iter().cloned());
+    let dists = pyenv::installed(ctx, &all);
+    drydock_catalog::packages::pip_index()
+        .providers_of(top)
+        .iter()
+        .find_map(|p| pyenv::find(&dists, &p.name).map(|d| d.version.clone()))
+}
+
+fn string_literal(a: &str) -> Option<String> {
+    let a = a.trim();
+    let a = a.strip_prefix('f').unwrap_or(a);
+    for q in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(body) = a.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return Some(body.replace("\\n", "\n").replace("\\t", "\t"));
+        }
+    }
+    None
+}
+
+fn split_args(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut q: Option<char> = None;
+    let mut depth = 0;
+    for ch in s.chars() {
+        match q {
+            Some(qc) => {
+                cur.push(ch);
+                if ch == qc {
+                    q = None;
+                }
+            }
+            None => match ch {
+                '"' | '\'' => {
+                    q = Some(ch);
+                    cur.push(ch);
+                }
+                '(' | '[' | '{' => {
+                    depth += 1;
+                    cur.push(ch);
+                }
+                ')' | ']' | '}' => {
+                    depth -= 1;
+                    cur.push(ch);
+                }
+                ',' if depth == 0 => out.push(std::mem::take(&mut cur)),
+                _ => cur.push(ch),
+            },
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn traceback(
+    ctx: &mut ProgramCtx<'_, '_>,
+    file: &str,
+    line: usize,
+    text: &str,
+    module: &str,
+) -> i32 {
+    let loc = if file == "<string>" {
+        format!("  File \"<string>\", line {line}, in <module>\n")
+    } else {
+        format!(
+            "  File \"{file}\", line {line}, in <module>\n    {}\n",
+            text.trim()
+        )
+    };
+    c::eout(
+        ctx,
+        &format!(
+            "Traceback (most recent call last):\n{loc}ModuleNotFoundError: No module named '{module}'\n"
+        ),
+    );
+    1
+}
+
+/// Runs statements (script or `-c`): imports are checked in order, literal prints printed.
+fn run_code(
+    ctx: &mut ProgramCtx<'_, '_>,
+    env: &PyEnv,
+    file: &str,
+    code: &str,
+    first_dir: &str,
+) -> i32 {
+    let dirs = search_path(ctx, env, first_dir);
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    let mut out = String::new();
+    let mut simulated_all = true;
+    for (i, raw) in code.lines().enumerate() {
+        // top-level statements only (indented code runs conditionally)
+        if raw.starts_with(' ') || raw.starts_with('\t') {
+            if !raw.trim().is_empty() {
+                simulated_all = false;
+            }
+            continue;
+        }
+        for stmt in raw.split(';') {
+            let s = stmt.trim();
+            if s.is_empty() || s.starts_with('#') {
+                continue;
+            }
+            let imports = imports_of(s);
+            if !imports.is_empty() {
+                for m in &imports {
+                    if let Some(missing) = missing_module(ctx, &dirs, m) {
+                        ctx.stdout(out.as_bytes());
+                        return traceback(ctx, file, i + 1, raw, &missing);
+                    }
+                }
+                if let Some(rest) = s.strip_prefix("import ") {
+                    for p in rest.split(',') {
+                        let w: Vec<&str> = p.split_whitespace().collect();
+                        if let [m, "as", al] = w.as_slice() {
+                            aliases.push(((*al).to_owned(), (*m).to_owned()));
+                        }
+                    }
+                }
+                continue;
+            }
+            if let Some(args) = s.strip_prefix("print(").and_then(|r| r.strip_suffix(')')) {
+                match eval_print(ctx, env, &dirs, &aliases, args) {
+                    Some(line) => {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                    None => simulated_all = false,
+                }
+                continue;
+            }
+            if s.starts_with("if __name__")
+                || s.starts_with("def ")
+                || s.starts_with("class ")
+                || s.starts_with('@')
+            {
+                continue;
+            }
+            if s.starts_with("sys.exit(") {
+                ctx.stdout(out.as_bytes());
+                let code = s.trim_start_matches("sys.exit(").trim_end_matches(')');
+                return code.parse().unwrap_or(if code.is_empty() { 0 } else { 1 });
+            }
+            simulated_all = false;
+        }
+    }
+    ctx.stdout(out.as_bytes());
+    if !simulated_all {
+        ctx.rt.notes.push(format!(
+            "{file}: only imports and literal prints were simulated"
+        ));
+    }
+    0
+}
+
+/// Creates a virtual environment at `dir` for interpreter `env`.
+fn venv(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, args: &[String]) -> i32 {
+    let with_pip = !args.iter().any(|a| a == "--without-pip");
+    let system_site = args.iter().any(|a| a == "--system-site-packages");
+    let Some(dir) = args.iter().find(|a| !a.starts_with('-')) else {
+        c::eout(
+            ctx,
+            "usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear]\n            [--upgrade] [--without-pip] [--prompt PROMPT] [--upgrade-deps]\n            ENV_DIR [ENV_DIR ...]\nvenv: error: the following arguments are required: ENV_DIR\n",
+        );
+        return 2;
+    };
+    let dir = ctx.abs(dir);
+    if env.system
+        && with_pip
+        && !c::exists(
+            ctx,
+            &format!("/usr/lib/python{}/ensurepip/__init__.py", env.short),
+        )
+    {
+        c::out(
+            ctx,
+            &format!(
+                "The virtual environment was not created successfully because ensurepip is not\navailable.  On Debian/Ubuntu systems, you need to install the python3-venv\npackage using the following command.\n\n    apt install python{}-venv\n\nYou may need to use sudo with that command.  After installing the python3-venv\npackage, recreate your virtual environment.\n\nFailing command: {dir}/bin/python{}\n",
+                env.short, env.short
+            ),
+        );
+        return 1;
+    }
+    let m = ctx.new_meta(0o755);
+    if c::mkdir_p_with(ctx, &format!("{dir}/bin"), m).is_err() {
+        c::eout(
+            ctx,
+            &format!("Error: [Errno 13] Permission denied: '{dir}'\n"),
+        );
+        return 1;
+    }
+    let site = format!("{dir}/lib/python{}/site-packages", env.short);
+    let _ = c::mkdir_p_with(ctx, &site, m);
+    let _ = c::mkdir_p_with(ctx, &format!("{dir}/include/python{}", env.short), m);
+    let _ = ctx.fs().symlink("lib", &format!("{dir}/lib64"), m);
+    let home_bin = c::parent(&env.python).to_owned();
+    let cfg = format!(
+        "home = {home_bin}\ninclude-system-site-packages = {system_site}\nversion = {}\nexecutable = {}\ncommand = {} -m venv {dir}\n",
+        env.full, env.python, env.python
+    );
+    let _ = c::write(ctx, &format!("{dir}/pyvenv.cfg"), cfg.as_bytes(), 0o644);
+    let _ = ctx
+        .fs()
+        .symlink(&env.python, &format!("{dir}/bin/python{}", env.short), m);
+    let _ = ctx.fs().symlink(
+        &format!("python{}", env.short),
+        &format!("{dir}/bin/python3"),
+        m,
+    );
+    let _ = ctx.fs().symlink("python3", &format!("{dir}/bin/python"), m);
+    let activate = format!(
+        "# This file must be used with \"source bin/activate\" *from bash*\n# you cannot run it directly\n\ndeactivate () {{\n    if [ -n \"${{_OLD_VIRTUAL_PATH:-}}\" ] ; then\n        PATH=\"${{_OLD_VIRTUAL_PATH:-}}\"\n        export PATH\n        unset _OLD_VIRTUAL_PATH\n    fi\n    unset VIRTUAL_ENV\n    unset VIRTUAL_ENV_PROMPT\n}}\n\nVIRTUAL_ENV=\"{dir}\"\nexport VIRTUAL_ENV\n\n_OLD_VIRTUAL_PATH=\"$PATH\"\nPATH=\"$VIRTUAL_ENV/bin:$PATH\"\nexport PATH\n\nVIRTUAL_ENV_PROMPT=\"({}) \"\nexport VIRTUAL_ENV_PROMPT\n",
+        c::base(&dir)
+    );
+    let _ = c::write(
+        ctx,
+        &format!("{dir}/bin/activate"),
+        activate.as_bytes(),
+        0o644,
+    );
+    if with_pip {
+        let pip_version = "25.2";
+        let marker = format!(
+            "{}pip\npython={}\nversion={pip_version}\n",
+            crate::programs::PROGRAM_MARKER,
+            env.short
+        );
+        for n in [
+            "pip".to_owned(),
+            "pip3".to_owned(),
+            format!("pip{}", env.short),
+        ] {
+            let _ = c::write(ctx, &format!("{dir}/bin/{n}"), marker.as_bytes(), 0o755);
+        }
+        let info = format!("{site}/pip-{pip_version}.dist-info");
+        let _ = c::mkdir_p_with(ctx, &info, m);
+        let _ = c::write(
+            ctx,
+            &format!("{info}/METADATA"),
+            format!("Metadata-Version: 2.1\nName: pip\nVersion: {pip_version}\n").as_bytes(),
+            0o644,
+        );
+        let _ = c::mkdir_p_with(ctx, &format!("{site}/pip"), m);
+        let meta = ctx.new_meta(0o644);
+        let _ = ctx.fs().write_synthetic(
+            &format!("{site}/pip/_drydock_payload.py"),
+            8_600_000,
+            c::seed_of(&site),
+            &format!("pip {pip_version}"),
+            meta,
+        );
+    }
+    if ctx.user.uid != 0 {
+        let (u, g) = (ctx.user.uid, ctx.user.gid);
+        for p in c::walk(ctx, &dir) {
+            let _ = ctx.fs().chown(&p, u, g);
+        }
+    }
+    0
+}
+
+/// The `python` program.
+pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], stdin: &[u8]) -> i32 {
+    let invoked = argv.first().cloned().unwrap_or_else(|| "python".into());
+    let Some(env) = pyenv::from_exe(ctx) else {
+        c::eout(
+            ctx,
+            &format!("{invoked}: could not determine the Python version\n"),
+        );
+        return 1;
+    };
+    let mut i = 1;
+    while let Some(a) = argv.get(i) {
+        match a.as_str() {
+            "-V" | "--version" => {
+                c::out(ctx, &format!("Python {}", env.full));
+                return 0;
+            }
+            "-u" | "-B" | "-O" | "-OO" | "-s" | "-S" | "-E" | "-I" | "-q" | "-b" | "-bb" | "-d"
+            | "-v" => i += 1,
+            "-W" | "-X" => i += 2,
+            "-c" => {
+                let code = argv.get(i + 1).cloned().unwrap_or_default();
+                if argv.get(i + 1).is_none() {
+                    c::eout(
+                        ctx,
+                        "Argument expected for the -c option\nusage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n",
+                    );
+                    return 2;
+                }
+                let cwd = ctx.cwd.clone();
+                return run_code(ctx, &env, "<string>", &code, &cwd);
+            }
+            "-m" => {
+                let module = argv.get(i + 1).cloned().unwrap_or_default();
+                let rest: Vec<String> = argv.get(i + 2..).unwrap_or(&[]).to_vec();
+                return run_module(ctx, &env, &invoked, &module, &rest);
+            }
+            "-h" | "--help" => {
+                c::out(
+                    ctx,
+                    "usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...",
+                );
+                return 0;
+            }
+            "-" => {
+                let code = String::from_utf8_lossy(stdin).into_owned();
+                ctx.consumed_stdin = true;
+                let cwd = ctx.cwd.clone();
+                return run_code(ctx, &env, "<stdin>", &code, &cwd);
+            }
+            s if s.starts_with('-') => {
+                c::eout(
+                    ctx,
+                    &format!(
+                        "Unknown option: {s}\nusage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"
+                    ),
+                );
+                return 2;
+            }
+            _ => break,
+        }
+    }
+    let Some(script) = argv.get(i).cloned() else {
+        if stdin.is_empty() {
+            return 0;
+        }
+        let code = String::from_utf8_lossy(stdin).into_owned();
+        ctx.consumed_stdin = true;
+        let cwd = ctx.cwd.clone();
+        return run_code(ctx, &env, "<stdin>", &code, &cwd);
+    };
+    let path = ctx.abs(&script);
+    let text = match ctx.rt.fs.stat(&path) {
+        Ok(st) if st.kind == crate::fs::Kind::Dir => {
+            if c::exists(ctx, &c::join(&path, "__main__.py")) {
+                c::read_text(ctx, &c::join(&path, "__main__.py")).unwrap_or_default()
+            } else {
+                c::eout(
+                    ctx,
+                    &format!("{invoked}: can't find '__main__' module in '{script}'\n"),
+                );
+                return 1;
+            }
+        }
+        Ok(_) => c::read_text(ctx, &path).unwrap_or_default(),
+        Err(_) => {
+            c::eout(
+                ctx,
+                &format!(
+                    "{invoked}: can't open file '{path}': [Errno 2] No such file or directory\n"
+                ),
+            );
+            return 2;
+        }
+    };
+    // a console script: dispatch to the program of that name
+    if text.contains("sys.exit(main())") && text.contains("import main") {
+        let name = c::base(&script).to_owned();
+        let mut args = vec![name.clone()];
+        args.extend(argv.get(i + 1..).unwrap_or(&[]).iter().cloned());
+        let dirs = search_path(ctx, &env, c::parent(&path));
+        if let Some(module) = text
+            .lines()
+            .find_map(|l| l.strip_prefix("from "))
+            .and_then(|l| l.split_whitespace().next())
+            && let Some(missing) = missing_module(ctx, &dirs, module)
+        {
+            let line = text
+                .lines()
+                .position(|l| l.starts_with("from "))
+                .map_or(5, |p| p + 1);
+            let raw = text.lines().nth(line - 1).unwrap_or("").to_owned();
+            return traceback(ctx, &path, line, &raw, &missing);
+        }
+        let programs = ctx.rt.programs;
+        if programs.contains(&name) {
+            return programs.run(&name, ctx, &args, stdin);
+        }
+        return super::generic::run(ctx, &args, stdin);
+    }
+    let dir = c::parent(&path).to_owned();
+    run_code(ctx, &env, &path, &text, &dir)
+}
+
+fn run_module(
+    ctx: &mut ProgramCtx<'_, '_>,
+    env: &PyEnv,
+    invoked: &str,
+    module: &str,
+    rest: &[String],
+) -> i32 {
+    match module {
+        "pip" => {
+            let home = ctx.get_env("HOME").unwrap_or("/root").to_owned();
+            let dists = pyenv::installed(ctx, &env.search_dirs(&home));
+            if pyenv::find(&dists, "pip").is_none()
+                && !c::exists(ctx, &format!("{}/pip", env.site()))
+                && !c::exists(ctx, "/usr/lib/python3/dist-packages/pip")
+            {
+                c::eout(ctx, &format!("{}: No module named pip\n", env.python));
+                return 1;
+            }
+            let who = format!("{} -m pip", c::base(invoked));
+            crate::programs::pkg::pip::run_in(ctx, env, &who, rest)
+        }
+        "venv" => venv(ctx, env, rest),
+        "ensurepip" | "compileall" | "py_compile" => 0,
+        "" => {
+            c::eout(
+                ctx,
+                "Argument expected for the -m option\nusage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n",
+            );
+            2
+        }
+        m => {
+            let cwd = ctx.cwd.clone();
+            let dirs = search_path(ctx, env, &cwd);
+            if missing_module(ctx, &dirs, m).is_some() {
+                c::eout(ctx, &format!("{}: No module named {m}\n", env.python));
+                return 1;
+            }
+            let top = m.split('.').next().unwrap_or(m).to_owned();
+            let programs = ctx.rt.programs;
+            let mut args = vec![top.clone()];
+            args.extend(rest.iter().cloned());
+            if programs.contains(&top) && top != "python" {
+                return programs.run(&top, ctx, &args, b"");
+            }
+            super::generic::run(ctx, &args, b"")
+        }
+    }
+}
