@@ -75,7 +75,7 @@ pub(crate) fn dispatch(
             } else {
                 first.data.to_string()
             };
-            if first.data.starts_with("#!") {
+            if data.starts_with("#!") {
                 let name = first.name.to_string();
                 args = vec![format!("/dev/pipes/{name}")];
                 script = Some((name, data));

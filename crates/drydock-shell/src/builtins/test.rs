@@ -1,5 +1,6 @@
 //! `test` and `[`: POSIX's argument-count rules, then dash's recursive grammar (`! -a -o ( )`),
-//! file tests against the filesystem, string and integer comparisons, dash's error messages.
+//! file tests against the filesystem, string and integer comparisons, dash's error messages. `==`
+//! is a string comparison where the shell is bash or busybox's ash (dash rejects it).
 use crate::exec::Exec;
 use crate::fs::{Kind, resolve};
 use crate::process::Runtime;
@@ -59,6 +60,14 @@ struct T<'a, 'r, 'b> {
 type R = Result<bool, String>;
 
 impl T<'_, '_, '_> {
+    /// A binary operator for this shell: dash's set, plus `==` in bash and busybox ash.
+    fn is_bin(&self, s: &str) -> bool {
+        is_binary(s)
+            || (s == "=="
+                && (self.sh.dialect == crate::state::Dialect::Bash
+                    || self.rt.fs.stat("/bin/busybox").is_ok()))
+    }
+
     fn peek(&self) -> Option<&str> {
         self.args.get(self.i).map(String::as_str)
     }
@@ -117,11 +126,11 @@ impl T<'_, '_, '_> {
             }
             return Ok(v);
         }
-        if is_unary(&t) && self.i < self.args.len() && !is_binary(self.peek().unwrap_or("")) {
+        if is_unary(&t) && self.i < self.args.len() && !self.is_bin(self.peek().unwrap_or("")) {
             let a = self.next().unwrap_or_default();
             return self.unary(&t, &a);
         }
-        if let Some(op) = self.peek().filter(|p| is_binary(p)).map(str::to_owned) {
+        if let Some(op) = self.peek().filter(|p| self.is_bin(p)).map(str::to_owned) {
             self.i += 1;
             let Some(b) = self.next() else {
                 return Err(format!("{op}: argument expected"));
@@ -179,7 +188,7 @@ impl T<'_, '_, '_> {
 
     fn binary(&self, a: &str, op: &str, b: &str) -> R {
         Ok(match op {
-            "=" => a == b,
+            "=" | "==" => a == b,
             "!=" => a != b,
             "<" => a < b,
             ">" => a > b,
@@ -214,7 +223,7 @@ impl T<'_, '_, '_> {
             1 => return Ok(!a(0).is_empty()),
             2 if a(0) == "!" => return Ok(a(1).is_empty()),
             2 if is_unary(a(0)) => return self.unary(a(0), a(1)),
-            3 if is_binary(a(1)) => return self.binary(a(0), a(1), a(2)),
+            3 if self.is_bin(a(1)) => return self.binary(a(0), a(1), a(2)),
             3 if a(0) == "!" => {
                 let mut sub = T {
                     args: self.args.get(1..).unwrap_or(&[]),

@@ -1,5 +1,6 @@
 //! `stat [-L] [-c FORMAT] FILE…` (default multi-line format; `%n %s %a %A %U %G %u %g %F %y %Y
-//! %h %i %b %B %N`), `du [-s] [-h] [-a] [-c] [-d N]` and `df [-h]` over the simulated filesystem.
+//! %h %i %b %B %N`, with printf flags and widths such as `%04a`), `du [-s] [-h] [-a] [-c]
+//! [-d N]` and `df [-h]` over the simulated filesystem.
 use crate::fs::{Kind, Stat};
 use crate::programs::ProgramCtx;
 use crate::programs::common::{self as c, clock, users};
@@ -29,6 +30,27 @@ fn blocks(st: &Stat) -> u64 {
     }
 }
 
+/// A directive's text padded as printf would: `-` pads on the right, `0` with zeros after any
+/// sign, otherwise spaces on the left (`%04a` → `0644`).
+fn pad(field: &str, flags: &str, width: &str) -> String {
+    let width: usize = width.parse().unwrap_or(0);
+    let len = field.chars().count();
+    if len >= width {
+        return field.to_owned();
+    }
+    let fill = width - len;
+    if flags.contains('-') {
+        format!("{field}{}", " ".repeat(fill))
+    } else if flags.contains('0') && field.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        match field.strip_prefix('-') {
+            Some(rest) => format!("-{}{rest}", "0".repeat(fill)),
+            None => format!("{}{field}", "0".repeat(fill)),
+        }
+    } else {
+        format!("{}{field}", " ".repeat(fill))
+    }
+}
+
 fn format(ctx: &ProgramCtx<'_, '_>, fmt: &str, name: &str, path: &str, st: &Stat) -> String {
     let mut out = String::new();
     let mut it = fmt.chars();
@@ -46,50 +68,71 @@ fn format(ctx: &ProgramCtx<'_, '_>, fmt: &str, name: &str, path: &str, st: &Stat
             out.push(ch);
             continue;
         }
-        match it.next() {
-            Some('n') => out.push_str(name),
+        let mut spec = String::new();
+        while let Some(f) = it.clone().next().filter(|f| "-0#+ '".contains(*f)) {
+            spec.push(f);
+            it.next();
+        }
+        let mut width = String::new();
+        while let Some(d) = it.clone().next().filter(char::is_ascii_digit) {
+            width.push(d);
+            it.next();
+        }
+        let mut field = String::new();
+        let directive = it.next();
+        match directive {
+            Some('n') => field.push_str(name),
             Some('N') => {
-                out.push_str(&c::squote(name));
+                field.push_str(&c::squote(name));
                 if st.kind == Kind::Symlink {
                     let t = ctx.rt.fs.read_link(path).unwrap_or_default();
-                    out.push_str(&format!(" -> {}", c::squote(&t)));
+                    field.push_str(&format!(" -> {}", c::squote(&t)));
                 }
             }
-            Some('s') => out.push_str(&size_of(st).to_string()),
-            Some('a') => out.push_str(&format!("{:o}", st.mode & 0o7777)),
-            Some('A') => out.push_str(&super::ls::mode_str(st)),
+            Some('s') => field.push_str(&size_of(st).to_string()),
+            Some('a') => field.push_str(&format!("{:o}", st.mode & 0o7777)),
+            Some('A') => field.push_str(&super::ls::mode_str(st)),
             Some('f') => {
                 let t = match st.kind {
                     Kind::Dir => 0o040_000,
                     Kind::Symlink => 0o120_000,
                     Kind::File => 0o100_000,
                 };
-                out.push_str(&format!("{:x}", t | st.mode));
+                field.push_str(&format!("{:x}", t | st.mode));
             }
-            Some('U') => out.push_str(&users::user_name(ctx, st.uid)),
-            Some('G') => out.push_str(&users::group_name(ctx, st.gid)),
-            Some('u') => out.push_str(&st.uid.to_string()),
-            Some('g') => out.push_str(&st.gid.to_string()),
-            Some('F') => out.push_str(kind_name(st)),
-            Some('y' | 'z' | 'x') => out.push_str(&clock::full(st.mtime)),
-            Some('Y' | 'Z' | 'X') => out.push_str(&st.mtime.to_string()),
-            Some('w') => out.push('-'),
-            Some('W') => out.push('0'),
-            Some('h') => out.push_str(if st.kind == Kind::Dir { "2" } else { "1" }),
-            Some('i') => out.push_str(&inode(path).to_string()),
-            Some('b') => out.push_str(&blocks(st).to_string()),
-            Some('B') => out.push_str("512"),
-            Some('o') => out.push_str("4096"),
-            Some('d') => out.push_str("45"),
-            Some('D') => out.push_str("2d"),
-            Some('m') => out.push('/'),
-            Some('%') => out.push('%'),
+            Some('U') => field.push_str(&users::user_name(ctx, st.uid)),
+            Some('G') => field.push_str(&users::group_name(ctx, st.gid)),
+            Some('u') => field.push_str(&st.uid.to_string()),
+            Some('g') => field.push_str(&st.gid.to_string()),
+            Some('F') => field.push_str(kind_name(st)),
+            Some('y' | 'z' | 'x') => field.push_str(&clock::full(st.mtime)),
+            Some('Y' | 'Z' | 'X') => field.push_str(&st.mtime.to_string()),
+            Some('w') => field.push('-'),
+            Some('W') => field.push('0'),
+            Some('h') => field.push_str(if st.kind == Kind::Dir { "2" } else { "1" }),
+            Some('i') => field.push_str(&inode(path).to_string()),
+            Some('b') => field.push_str(&blocks(st).to_string()),
+            Some('B') => field.push_str("512"),
+            Some('o') => field.push_str("4096"),
+            Some('d') => field.push_str("45"),
+            Some('D') => field.push_str("2d"),
+            Some('m') => field.push('/'),
+            Some('%') => field.push('%'),
             Some(o) => {
                 out.push('%');
+                out.push_str(&spec);
+                out.push_str(&width);
                 out.push(o);
+                continue;
             }
-            None => out.push('%'),
+            None => {
+                out.push('%');
+                out.push_str(&spec);
+                out.push_str(&width);
+                continue;
+            }
         }
+        out.push_str(&pad(&field, &spec, &width));
     }
     out
 }
