@@ -1,6 +1,8 @@
-//! `cargo xtask bench [parse|all]`: runs the benchmarks and prints their figures. `parse` measures the
-//! parser natively (with the `parse-dockerfile` and `dockerfile-parser` crates on the same bytes), as wasm
-//! in Node, and npm's `dockerfile-ast` in Node, then prints the ratios.
+//! `cargo xtask bench [parse|build|all]`: runs the benchmarks and prints their figures. `parse` measures
+//! the parser natively (with the `parse-dockerfile` and `dockerfile-parser` crates on the same bytes), as
+//! wasm in Node, and npm's `dockerfile-ast` in Node, then prints the ratios. `build` measures rebuilding
+//! the course recipe with one source file changed natively and as wasm in Node, and the memory of
+//! keeping 1,000 build traces.
 use crate::tools::{self, Need};
 use crate::util::{self, Result, cmd, run};
 use std::process::Stdio;
@@ -8,8 +10,10 @@ use std::process::Stdio;
 pub fn main(args: &[String]) -> Result {
     let which = args.first().map(String::as_str).unwrap_or("all");
     match which {
-        "parse" | "all" => parse(),
-        other => Err(format!("unknown benchmark `{other}` (parse, all)")),
+        "parse" => parse(),
+        "build" => build(),
+        "all" => parse().and_then(|()| build()),
+        other => Err(format!("unknown benchmark `{other}` (parse, build, all)")),
     }
 }
 
@@ -110,6 +114,71 @@ fn parse() -> Result {
     Ok(())
 }
 
+/// The first number after `label` on the first line containing it (`label: 0.54 ms/build`).
+fn figure(text: &str, label: &str) -> Option<f64> {
+    let line = text.lines().find(|l| l.contains(label))?;
+    let (_, after) = line.split_once(label)?;
+    after
+        .split([' ', ':'])
+        .find(|w| !w.is_empty())?
+        .parse()
+        .ok()
+}
+
+fn build() -> Result {
+    tools::setup(Need {
+        wasm: true,
+        npm: false,
+        browser: false,
+    })?;
+    let t = util::phase("bench build: native (cargo bench, opt-level 3, LTO)");
+    let native = tee(cmd("cargo").args([
+        "bench",
+        "--locked",
+        "-p",
+        "drydock-engine",
+        "--bench",
+        "build",
+    ]))?;
+    util::done(t);
+
+    let t = util::phase("bench build: wasm in Node");
+    run(cmd("cargo").args([
+        "build",
+        "--locked",
+        "--profile",
+        "bench",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "drydock-bench-build-wasm",
+    ]))?;
+    let target = target_dir();
+    let pkg = target.join("bench-build-wasm");
+    run(cmd("wasm-bindgen")
+        .args(["--target", "nodejs", "--out-dir"])
+        .arg(&pkg)
+        .arg(target.join("wasm32-unknown-unknown/release/drydock_bench_build_wasm.wasm")))?;
+    let node = tee(cmd("node").arg("bench/build.mjs").arg(&pkg))?;
+    util::done(t);
+
+    let native_ms = figure(&native, "bench rebuild_one_file_changed:");
+    let wasm_ms = figure(&node, "rebuild_one_file_changed wasm:");
+    let mb = figure(&native, "bench memory_1000_traces:");
+    println!("\nbuild: the course recipe rebuilt with one source file changed");
+    let show = |name: &str, v: Option<f64>, unit: &str| match v {
+        Some(v) => println!("  {name:<44} {v:>9.3} {unit}"),
+        None => println!("  {name:<44} {:>9} {unit}", "n/a"),
+    };
+    show("rebuild, native (goal <= 2 ms)", native_ms, "ms");
+    show("rebuild, wasm in Node", wasm_ms, "ms");
+    show("1,000 build traces kept (goal <= 50 MB)", mb, "MB");
+    if let (Some(n), Some(w)) = (native_ms, wasm_ms) {
+        println!("  {:<44} {:>9.2}x", "wasm / native", w / n);
+    }
+    Ok(())
+}
+
 fn target_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
@@ -125,5 +194,22 @@ mod tests {
         assert_eq!(super::rate(text, "drydock_syntax::parse ("), Some(1234.5));
         assert_eq!(super::rate(text, "dockerfile-ast"), Some(3.6));
         assert_eq!(super::rate(text, "nothing"), None);
+    }
+
+    #[test]
+    fn figures_are_read_from_build_bench_lines() {
+        let text = "bench rebuild_one_file_changed: 0.541 ms/build (goal <= 2 ms)\n\
+                    bench memory_1000_traces: 13.1 MB (snapshots 9.0 MB + trace data 4.1 MB; goal <= 50 MB)\n\
+                    bench-build rebuild_one_file_changed wasm: 1.234 ms/build (4 steps re-run)\n";
+        assert_eq!(
+            super::figure(text, "bench rebuild_one_file_changed:"),
+            Some(0.541)
+        );
+        assert_eq!(super::figure(text, "bench memory_1000_traces:"), Some(13.1));
+        assert_eq!(
+            super::figure(text, "rebuild_one_file_changed wasm:"),
+            Some(1.234)
+        );
+        assert_eq!(super::figure(text, "nothing"), None);
     }
 }
