@@ -13,6 +13,32 @@ import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } 
 import { lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 
+// A lint tooltip: the message, the rule's hint for learners and a link to the rule's docs.
+function diagnosticBody(d) {
+  const box = document.createElement('div');
+  box.className = 'cm-diag';
+  const msg = document.createElement('div');
+  msg.className = 'cm-diag-message';
+  msg.textContent = d.message;
+  box.append(msg);
+  if (d.hint) {
+    const hint = document.createElement('div');
+    hint.className = 'cm-diag-hint';
+    hint.textContent = d.hint;
+    box.append(hint);
+  }
+  if (d.url) {
+    const a = document.createElement('a');
+    a.className = 'cm-diag-link';
+    a.href = d.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = `About ${d.code}`;
+    box.append(a);
+  }
+  return box;
+}
+
 const setTokens = StateEffect.define();
 const setCurrent = StateEffect.define();
 
@@ -146,6 +172,7 @@ class Editor {
     const clean = diags.map((d) => ({
       from: Math.min(d.from, len), to: Math.min(Math.max(d.to, d.from), len), severity: d.severity,
       message: d.message, source: d.code,
+      renderMessage: d.hint || d.url ? () => diagnosticBody(d) : undefined,
     }));
     this.view.dispatch(setDiagnostics(this.view.state, clean));
     // For `cargo xtask bench ui`: when the latest diagnostics reached the editor.

@@ -13,6 +13,7 @@ use drydock_session::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Instructions,
+    Insights,
     Build,
     Image,
     Containers,
@@ -20,8 +21,9 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Instructions,
+        View::Insights,
         View::Build,
         View::Image,
         View::Containers,
@@ -31,6 +33,7 @@ impl View {
     pub fn label(self) -> &'static str {
         match self {
             View::Instructions => "Instructions",
+            View::Insights => "Insights",
             View::Build => "Build",
             View::Image => "Image",
             View::Containers => "Containers",
@@ -41,6 +44,7 @@ impl View {
     pub fn id(self) -> &'static str {
         match self {
             View::Instructions => "instructions",
+            View::Insights => "insights",
             View::Build => "build",
             View::Image => "image",
             View::Containers => "containers",

@@ -3,11 +3,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use drydock_lint::LintReport;
 use drydock_syntax::Severity;
 use drydock_text::LineIndex;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::insights_view::{is_dockerfile, project_report};
 use crate::highlight;
 use crate::interop::editor::{self as cm, Mark, Token};
 use crate::interop::utf16::Utf16Map;
@@ -45,13 +47,17 @@ pub fn editor() -> Html {
     }
 
     // Keep text, highlighting and diagnostics in sync with the store.
+    // The lint's facts come from the project files, so any project change re-lints.
     {
         let instance = instance.clone();
         let current = current.clone();
-        use_effect_with(store.text.clone(), move |text| {
+        let store = store.clone();
+        use_effect_with((store.text.clone(), store.rev), move |(text, _)| {
             *current.borrow_mut() = text.clone();
             if let Some(ed) = instance.borrow().as_ref() {
-                sync(ed, text);
+                let report = is_dockerfile(&store.file_name)
+                    .then(|| project_report(text, &store.file_name, store.session().host()));
+                sync(ed, text, report.as_ref());
             }
         });
     }
@@ -113,8 +119,19 @@ pub fn editor() -> Html {
     }
 }
 
-/// Pushes the text (when it differs), the semantic tokens and the diagnostics to CodeMirror.
-fn sync(ed: &cm::Editor, text: &str) {
+/// Zero-width diagnostics still get one character so they are visible.
+fn visible_end(range: drydock_text::TextRange) -> u32 {
+    if range.is_empty() {
+        range.end + 1
+    } else {
+        range.end
+    }
+}
+
+/// Pushes the text (when it differs), the semantic tokens and the diagnostics to CodeMirror: the
+/// parser's (in Docker's wording) and, for a Dockerfile, the lint's (conversion errors,
+/// BuildKit's checks, learner rules) with the rule's hint and docs link.
+fn sync(ed: &cm::Editor, text: &str, report: Option<&LintReport>) {
     ed.set_text(text);
     let parse = drydock_syntax::parse(text);
     let map = Utf16Map::new(text);
@@ -127,16 +144,13 @@ fn sync(ed: &cm::Editor, text: &str) {
         })
         .collect();
     ed.set_tokens(&tokens);
-    let marks: Vec<Mark> = parse
+    let mut marks: Vec<Mark> = parse
         .diagnostics
         .iter()
+        // The lint reports empty continuations itself (so `# check=skip` applies).
+        .filter(|d| report.is_none() || d.code != drydock_syntax::codes::NO_EMPTY_CONTINUATION)
         .map(|d| {
-            // Zero-width diagnostics still get one character so they are visible.
-            let end = if d.range.is_empty() {
-                d.range.end + 1
-            } else {
-                d.range.end
-            };
+            let end = visible_end(d.range);
             Mark {
                 from: map.to_utf16(d.range.start),
                 to: map.to_utf16(end),
@@ -147,9 +161,40 @@ fn sync(ed: &cm::Editor, text: &str) {
                 },
                 message: parse.docker_message(d),
                 code: d.code.clone(),
+                hint: d.hint.clone(),
+                url: String::new(),
             }
         })
         .collect();
+    if let Some(report) = report {
+        let lint = report
+            .errors
+            .iter()
+            .cloned()
+            .chain(report.findings().map(drydock_lint::Finding::to_diagnostic));
+        marks.extend(lint.map(|d| {
+            let meta = drydock_lint::rule(&d.code);
+            let hint = if d.hint.is_empty() {
+                meta.map_or("", |m| m.hint).to_owned()
+            } else {
+                d.hint.clone()
+            };
+            Mark {
+                from: map.to_utf16(d.range.start),
+                to: map.to_utf16(visible_end(d.range)),
+                severity: match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                },
+                message: d.message.clone(),
+                code: d.code.clone(),
+                hint,
+                url: meta.map_or("", |m| m.url).to_owned(),
+            }
+        }));
+        marks.sort_by_key(|m| (m.from, m.to));
+    }
     ed.set_diagnostics(&marks);
 }
 

@@ -8,6 +8,7 @@ pub mod header;
 pub mod help_overlay;
 pub mod icons;
 pub mod image_view;
+pub mod insights_view;
 pub mod instruction_list;
 pub mod lifecycle;
 pub mod project_pane;

@@ -1,9 +1,10 @@
-//! The workspace pane: tabs for the instruction list and the build, image, containers and terminal views.
+//! The workspace pane: tabs for the instruction list and the insights, build, image, containers and
+//! terminal views.
 use yew::prelude::*;
 
 use super::{
     build_view::BuildView, containers_view::ContainersView, image_view::ImageView,
-    instruction_list::InstructionList, terminal::Terminal,
+    insights_view::InsightsView, instruction_list::InstructionList, terminal::Terminal,
 };
 use crate::state::{Action, View, use_store};
 
@@ -43,6 +44,7 @@ pub fn workspace() -> Html {
     };
     let panel = match store.view {
         View::Instructions => html! { <InstructionList /> },
+        View::Insights => html! { <InsightsView /> },
         View::Build => html! { <BuildView /> },
         View::Image => html! { <ImageView /> },
         View::Containers => html! { <ContainersView /> },

@@ -48,6 +48,10 @@ pub struct Mark {
     pub severity: &'static str,
     pub message: String,
     pub code: String,
+    /// One sentence for a learner (empty when there is none).
+    pub hint: String,
+    /// The rule's documentation (empty when there is none).
+    pub url: String,
 }
 
 /// Hover text the editor shows (UTF-16 offsets).
@@ -155,6 +159,8 @@ impl Editor {
             set(&o, "severity", &JsValue::from_str(m.severity));
             set(&o, "message", &JsValue::from_str(&m.message));
             set(&o, "code", &JsValue::from_str(&m.code));
+            set(&o, "hint", &JsValue::from_str(&m.hint));
+            set(&o, "url", &JsValue::from_str(&m.url));
             arr.push(&o);
         }
         self.js.set_diagnostics(&arr);
