@@ -320,6 +320,14 @@ pub fn apply(
     let dest_is_dir_hint = dest.ends_with('/');
     let mut bytes = 0u64;
     let stamp = drydock_vfs::Timestamp::from_secs(now_secs);
+    // BuildKit copies a `--parents` source as its pivot directory's contents filtered by the
+    // pattern, so the destination directory exists even when the pattern matches nothing.
+    if op.parents && items.is_empty() && !upper.tree().exists(&dest) {
+        let node = Node::dir(Metadata::dir_default().at(stamp));
+        upper
+            .place(&node, &dest, &opts)
+            .map_err(|e| vfs_err(&e, &dest))?;
+    }
     for it in items {
         let existing_dir = upper.tree().is_dir(&dest);
         let to_dir = dest_is_dir_hint || existing_dir;
