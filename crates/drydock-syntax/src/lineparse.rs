@@ -28,93 +28,173 @@ pub fn parse_words(rest: &str, escape: char) -> Vec<(usize, usize)> {
 
 /// [`parse_words`] calling `f(start, end)` for each word.
 pub fn for_each_word(rest: &str, escape: char, mut f: impl FnMut(usize, usize)) {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Phase {
-        Spaces,
-        Word,
-        Quote,
+    words_until(rest, escape, |s, e| {
+        f(s, e);
+        true
+    });
+}
+
+/// Byte classes for [`words_until`]: plain, ASCII space, quote, escape, non-ASCII.
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const QUOTE: u8 = 2;
+const ESCAPE: u8 = 3;
+const WIDE: u8 = 4;
+
+const fn classes(escape: u8) -> [u8; 256] {
+    let mut t = [PLAIN; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            WIDE
+        } else if b == b' ' || (b >= 0x09 && b <= 0x0d) {
+            SPACE
+        } else if b == b'"' || b == b'\'' {
+            QUOTE
+        } else if b == escape {
+            ESCAPE
+        } else {
+            PLAIN
+        };
+        i += 1;
     }
-    // Walks bytes: quotes and the escape character are ASCII, so only a non-ASCII byte needs
-    // decoding (to test the character for Unicode whitespace and to step over it whole).
-    let Some(esc) = u8::try_from(escape).ok().filter(u8::is_ascii) else {
-        return for_each_word_chars(rest, escape, f);
+    t
+}
+
+static CLASSES_BACKSLASH: [u8; 256] = classes(b'\\');
+static CLASSES_BACKTICK: [u8; 256] = classes(b'`');
+
+/// [`for_each_word`] where `f` returns whether to go on.
+///
+/// Walks bytes with a class table: quotes and the escape character are ASCII, so only a
+/// non-ASCII byte needs decoding (to test the character for Unicode whitespace and to step over
+/// it whole). Runs of plain bytes, and of quoted bytes, are skipped in tight loops.
+pub(crate) fn words_until(rest: &str, escape: char, mut f: impl FnMut(usize, usize) -> bool) {
+    let class: &[u8; 256] = match escape {
+        '\\' => &CLASSES_BACKSLASH,
+        '`' => &CLASSES_BACKTICK,
+        _ => {
+            let mut go_on = true;
+            return for_each_word_chars(rest, escape, |s, e| {
+                if go_on {
+                    go_on = f(s, e);
+                }
+            });
+        }
     };
+    let esc = escape as u8;
     let b = rest.as_bytes();
     let len = b.len();
-    let width_at = |at: usize| -> usize {
-        match b.get(at) {
-            Some(&c) if c >= 0x80 => rest
-                .get(at..)
-                .and_then(|s| s.chars().next())
-                .map_or(1, char::len_utf8),
-            _ => 1,
-        }
+    let class_of = |c: u8| class.get(usize::from(c)).copied().unwrap_or(WIDE);
+    let char_at = |at: usize| rest.get(at..).and_then(|s| s.chars().next());
+    let width_at = |at: usize| match b.get(at) {
+        Some(&c) if c >= 0x80 => char_at(at).map_or(1, char::len_utf8),
+        _ => 1,
     };
-    let mut phase = Phase::Spaces;
-    let (mut wstart, mut wend) = (0, 0);
-    let mut quote = 0u8;
-    let mut blank_ok = false;
+    let (mut wstart, mut wend, mut blank_ok);
     let mut pos = 0;
-    while let Some(&c) = b.get(pos) {
-        let (space, mut width) = if c < 0x80 {
-            (go::is_ascii_space(c), 1)
-        } else {
-            let ch = rest.get(pos..).and_then(|s| s.chars().next());
-            (ch.is_some_and(go::is_space), ch.map_or(1, char::len_utf8))
-        };
-        if phase == Phase::Spaces {
-            if space {
-                pos += width;
-                continue;
+    'words: loop {
+        // Spaces before a word.
+        loop {
+            let Some(&c) = b.get(pos) else {
+                return;
+            };
+            match class_of(c) {
+                SPACE => pos += 1,
+                WIDE => match char_at(pos) {
+                    Some(ch) if ch.is_whitespace() => pos += ch.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
             }
-            phase = Phase::Word;
-            wstart = pos;
-            wend = pos;
         }
-        if phase == Phase::Word {
-            if space {
-                phase = Phase::Spaces;
-                if blank_ok || wend > wstart {
-                    f(wstart, wend);
+        wstart = pos;
+        wend = pos;
+        blank_ok = false;
+        // The word, with its quoted parts.
+        loop {
+            let run = pos;
+            while b.get(pos).is_some_and(|&c| class_of(c) == PLAIN) {
+                pos += 1;
+            }
+            if pos > run {
+                wend = pos;
+            }
+            let Some(&c) = b.get(pos) else {
+                break 'words;
+            };
+            match class_of(c) {
+                SPACE => {
+                    if (blank_ok || wend > wstart) && !f(wstart, wend) {
+                        return;
+                    }
+                    pos += 1;
+                    continue 'words;
                 }
-                blank_ok = false;
-                pos += width;
-                continue;
-            }
-            if c == b'\'' || c == b'"' {
-                quote = c;
-                blank_ok = true;
-                phase = Phase::Quote;
-            }
-            if c == esc {
-                if pos + width == len {
-                    pos += width;
-                    continue;
+                WIDE => {
+                    let ch = char_at(pos);
+                    let w = ch.map_or(1, char::len_utf8);
+                    if ch.is_some_and(char::is_whitespace) {
+                        if (blank_ok || wend > wstart) && !f(wstart, wend) {
+                            return;
+                        }
+                        pos += w;
+                        continue 'words;
+                    }
+                    pos += w;
+                    wend = pos;
                 }
-                pos += width;
-                width = width_at(pos);
+                ESCAPE => {
+                    if pos + 1 == len {
+                        // A trailing escape is not part of the word.
+                        pos += 1;
+                        continue;
+                    }
+                    pos += 1;
+                    pos += width_at(pos);
+                    wend = pos;
+                }
+                _ => {
+                    // QUOTE: up to the closing quote; in double quotes the escape character
+                    // escapes the next character.
+                    let quote = c;
+                    blank_ok = true;
+                    pos += 1;
+                    wend = pos;
+                    loop {
+                        let run = pos;
+                        while b
+                            .get(pos)
+                            .is_some_and(|&q| q != quote && (q != esc || quote == b'\''))
+                        {
+                            pos += 1;
+                        }
+                        if pos > run {
+                            wend = pos;
+                        }
+                        let Some(&q) = b.get(pos) else {
+                            break 'words;
+                        };
+                        if q == quote {
+                            pos += 1;
+                            wend = pos;
+                            break;
+                        }
+                        // The escape character inside double quotes.
+                        if pos + 1 == len {
+                            pos += 1;
+                            break;
+                        }
+                        pos += 1;
+                        pos += width_at(pos);
+                        wend = pos;
+                    }
+                }
             }
-            wend = pos + width;
-            pos += width;
-            continue;
         }
-        // Phase::Quote
-        if c == quote {
-            phase = Phase::Word;
-        }
-        if c == esc && quote != b'\'' {
-            if pos + width == len {
-                phase = Phase::Word;
-                pos += width;
-                continue;
-            }
-            pos += width;
-            width = width_at(pos);
-        }
-        wend = pos + width;
-        pos += width;
     }
-    if phase != Phase::Spaces && (blank_ok || wend > wstart) {
+    if blank_ok || wend > wstart {
         f(wstart, wend);
     }
 }
@@ -261,12 +341,17 @@ pub fn parse_name_val_into(
     out: &mut Vec<Piece>,
 ) -> Result<(), LineError> {
     let base = out.len();
-    for_each_word(rest, escape, |s, e| out.push(Piece::slice(s, e)));
-    let Some((f0, f1)) = out.get(base).map(|p| (p.start, p.end)) else {
-        return Ok(());
-    };
-    if !rest.get(f0..f1).unwrap_or("").contains('=') {
-        out.truncate(base);
+    // The first word decides the form: the legacy `KEY value` form needs no other word.
+    let mut legacy = false;
+    words_until(rest, escape, |s, e| {
+        if out.len() == base && !rest.as_bytes().get(s..e).is_some_and(|w| w.contains(&b'=')) {
+            legacy = true;
+            return false;
+        }
+        out.push(Piece::slice(s, e));
+        true
+    });
+    if legacy {
         let Some((k, v)) = split_two(rest) else {
             return Err(LineError {
                 code: crate::codes::MISSING_VALUE,
@@ -283,6 +368,9 @@ pub fn parse_name_val_into(
         return Ok(());
     }
     let n = out.len() - base;
+    if n == 0 {
+        return Ok(());
+    }
     // Each word becomes [key, value, "="]: fill from the back so no word is overwritten early.
     out.resize(base + 3 * n, Piece::slice(0, 0));
     for w in (0..n).rev() {
@@ -478,6 +566,19 @@ mod tests {
             .into_iter()
             .map(|(a, b)| &s[a..b])
             .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_walk_matches_char_walk(s in "[ab= \t\"'\\\\`é\u{a0}\u{2028}\u{3000}]{0,24}") {
+            for escape in ['\\', '`'] {
+                let mut fast = Vec::new();
+                for_each_word(&s, escape, |a, b| fast.push((a, b)));
+                let mut slow = Vec::new();
+                for_each_word_chars(&s, escape, |a, b| slow.push((a, b)));
+                proptest::prop_assert_eq!(fast, slow, "{:?} escape {:?}", s, escape);
+            }
+        }
     }
 
     #[test]
