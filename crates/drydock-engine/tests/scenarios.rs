@@ -5,13 +5,14 @@
 //! exact text and ```` ```expect ```` checks the trace line by line:
 //! `outcome ok|error <text>`, `cached N`, `executed N`, `step <text prefix> hit`,
 //! `step <text prefix> miss <reason> [<substring of its description>]`, `file <path> = <content>`,
-//! `same-image-as-previous`. `UPDATE_EXPECT=1` rewrites console/images/history blocks.
+//! `same-image-as-previous`. RUN runs through drydock-shell with every simulated program.
+//! `UPDATE_EXPECT=1` rewrites console/images/history blocks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
 use drydock_engine::output::{history, images, plain};
-use drydock_engine::{BuildRequest, BuildTrace, CacheStatus, Engine, EngineConfig};
+use drydock_engine::{BuildRequest, BuildTrace, CacheStatus, Engine, EngineConfig, ShellExecutor};
 use drydock_testkit::libtest_mimic::{self, Arguments, Trial};
 use drydock_vfs::{Content, Create, Tree, Upper};
 
@@ -181,6 +182,8 @@ fn check_expect(body: &str, trace: &BuildTrace, prev_id: Option<&str>) -> Result
 fn run_scenario(path: &Path, update: bool) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let mut engine = Engine::new(EngineConfig::default());
+    // RUN goes through the shell and every simulated program, as in the session.
+    engine.set_executor(Box::new(ShellExecutor::default()));
     let mut ctx = Upper::new(drydock_vfs::LayerStack::new());
     let mut last: Option<BuildTrace> = None;
     let mut prev_id: Option<String> = None;

@@ -24,6 +24,8 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("apt-get", pkg::apt::run),
     ("pip", pkg::pip::run),
     ("python", tools::python::run),
+    ("make", tools::make::run),
+    ("gmake", tools::make::run),
     ("curl", tools::curl::run),
     ("wget", tools::wget::run),
     ("truncate", k::touch::run_truncate),
