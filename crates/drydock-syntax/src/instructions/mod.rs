@@ -341,10 +341,20 @@ pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
                 }
                 names
             };
-            let message = suggest::wrap(
+            const MASKS: [Option<u64>; 18] = {
+                let mut masks = [None; 18];
+                let mut i = 0;
+                while i < 18 {
+                    masks[i] = suggest::ascii_mask(NAMES[i], true);
+                    i += 1;
+                }
+                masks
+            };
+            let message = suggest::wrap_with(
                 format!("unknown instruction: {}", ins.keyword.as_str()),
                 &ins.keyword,
                 &NAMES,
+                Some(&MASKS),
                 false,
             );
             return Err(Fail {

@@ -128,8 +128,46 @@ fn char_mask(chars: impl Iterator<Item = char>) -> u64 {
     })
 }
 
+/// How many character classes one mask has and the other lacks (the larger side): a lower
+/// bound of the distance.
+fn lacking(a: u64, b: u64) -> u32 {
+    (a & !b).count_ones().max((b & !a).count_ones())
+}
+
+/// The [`char_mask`] of an ASCII option of at most 32 bytes, its bytes lower-cased with `fold`
+/// (`None` for any other option), computed at compile time for fixed option lists.
+pub const fn ascii_mask(s: &str, fold: bool) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() > 32 {
+        return None;
+    }
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c >= 0x80 {
+            return None;
+        }
+        let c = if fold { c.to_ascii_lowercase() } else { c };
+        m |= 1u64 << (c % 64);
+        i += 1;
+    }
+    Some(m)
+}
+
 /// The suggestion for `val` among `options`, if any.
 pub fn suggest(val: &str, options: &[&str], case_sensitive: bool) -> Option<String> {
+    suggest_with(val, options, None, case_sensitive)
+}
+
+/// [`suggest`] with the options' [`ascii_mask`]s computed ahead (`masks[i]` for `options[i]`,
+/// with the same `case_sensitive`).
+pub fn suggest_with(
+    val: &str,
+    options: &[&str],
+    masks: Option<&[Option<u64>]>,
+    case_sensitive: bool,
+) -> Option<String> {
     let fold = !case_sensitive;
     let mut vbuf = ['\0'; 32];
     let Some(v) = chars_of(val, fold, &mut vbuf) else {
@@ -139,7 +177,22 @@ pub fn suggest(val: &str, options: &[&str], case_sensitive: bool) -> Option<Stri
     let mut min = 3u8;
     let mut obuf = ['\0'; 32];
     let vmask = char_mask(v.iter().copied());
-    for opt in options {
+    for (i, opt) in options.iter().enumerate() {
+        // An ASCII option has as many chars as bytes, and its character mask can be read from
+        // its bytes: both bounds are checked before converting it (an option that fails one
+        // cannot equal the value either, so skipping it early changes nothing).
+        let omask = match masks {
+            Some(m) => m.get(i).copied().flatten(),
+            None => ascii_mask(opt, fold),
+        };
+        if let Some(omask) = omask {
+            if v.len().abs_diff(opt.len()) >= usize::from(min) {
+                continue;
+            }
+            if lacking(vmask, omask) >= u32::from(min) {
+                continue;
+            }
+        }
         let Some(o) = chars_of(opt, fold, &mut obuf) else {
             return suggest_long(val, options, fold);
         };
@@ -152,10 +205,7 @@ pub fn suggest(val: &str, options: &[&str], case_sensitive: bool) -> Option<Stri
             continue;
         }
         let omask = char_mask(o.iter().copied());
-        let lacking = (vmask & !omask)
-            .count_ones()
-            .max((omask & !vmask).count_ones());
-        if lacking >= u32::from(min) {
+        if lacking(vmask, omask) >= u32::from(min) {
             continue;
         }
         let d = bounded_distance(v, o, min);
@@ -217,7 +267,18 @@ fn match_case(opt: &str, orig: &str) -> String {
 
 /// `message` with ` (did you mean X?)` appended when there is a suggestion.
 pub fn wrap(message: String, val: &str, options: &[&str], case_sensitive: bool) -> String {
-    match suggest(val, options, case_sensitive) {
+    wrap_with(message, val, options, None, case_sensitive)
+}
+
+/// [`wrap`] with the options' masks computed ahead (see [`suggest_with`]).
+pub fn wrap_with(
+    message: String,
+    val: &str,
+    options: &[&str],
+    masks: Option<&[Option<u64>]>,
+    case_sensitive: bool,
+) -> String {
+    match suggest_with(val, options, masks, case_sensitive) {
         Some(s) => format!("{message} (did you mean {s}?)"),
         None => message,
     }
