@@ -67,3 +67,73 @@ fn lookups_and_errors() {
             .is_ok()
     );
 }
+
+/// The images issue 5 names are in the catalog (a data change adds more; this is the floor).
+#[test]
+fn the_issue_images_are_in_the_catalog() {
+    let cat = drydock_catalog::catalog();
+    let mut refs: Vec<String> = Vec::new();
+    for v in ["3.9", "3.10", "3.11", "3.12", "3.13", "3.14"] {
+        for suffix in [
+            "",
+            "-slim",
+            "-slim-bookworm",
+            "-bookworm",
+            "-trixie",
+            "-slim-trixie",
+        ] {
+            refs.push(format!("python:{v}{suffix}"));
+        }
+    }
+    for v in ["3.7", "3.8"] {
+        refs.push(format!("python:{v}-slim"));
+        refs.push(format!("python:{v}"));
+    }
+    for v in ["3.11", "3.12", "3.13", "3.14"] {
+        refs.push(format!("python:{v}-alpine"));
+    }
+    for v in ["18", "20", "22"] {
+        for suffix in ["", "-slim", "-alpine"] {
+            refs.push(format!("node:{v}{suffix}"));
+        }
+    }
+    refs.extend(
+        [
+            "ubuntu:20.04",
+            "ubuntu:22.04",
+            "ubuntu:24.04",
+            "debian:bookworm",
+            "debian:bookworm-slim",
+            "alpine:3.18",
+            "alpine:3.19",
+            "alpine:3.20",
+            "alpine:3.21",
+            "golang:1.24",
+            "nvidia/cuda:12.4.1-runtime-ubuntu22.04",
+            "nvidia/cuda:12.4.1-devel-ubuntu22.04",
+            "pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime",
+            "ghcr.io/astral-sh/uv:python3.12-trixie-slim",
+            "gcr.io/distroless/python3-debian12",
+            "gcr.io/distroless/static-debian12",
+            "busybox",
+        ]
+        .map(str::to_owned),
+    );
+    for r in &refs {
+        let named = parse_normalized_named(r).unwrap();
+        let named = if r.contains(':') {
+            named
+        } else {
+            named.tag_name_only()
+        };
+        assert!(cat.find(&named).is_ok(), "{r} is not in the catalog");
+    }
+    let torch = cat
+        .find(&parse_normalized_named("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime").unwrap())
+        .unwrap();
+    assert!(
+        torch.size() > 5_000_000_000,
+        "pytorch is GBs: {}",
+        torch.size()
+    );
+}
