@@ -32,6 +32,24 @@ fn size_str(bytes: u64) -> String {
     }
 }
 
+/// Mirror throughput the simulation assumes for apt's summary line (bytes per second).
+const FETCH_BYTES_PER_S: u64 = 20_000_000;
+
+/// `Fetched 76.7 MB in 4s (19.2 MB/s)`: apt's elapsed time (`1min 5s` past a minute) and rate.
+fn fetched_line(bytes: u64) -> String {
+    let secs = bytes.div_ceil(FETCH_BYTES_PER_S).max(1);
+    let time = if secs >= 60 {
+        format!("{}min {}s", secs / 60, secs % 60)
+    } else {
+        format!("{secs}s")
+    };
+    format!(
+        "Fetched {} in {time} ({}/s)\n",
+        size_str(bytes),
+        size_str(bytes / secs)
+    )
+}
+
 /// Wraps a package list the way apt prints it to an 80-column non-terminal.
 fn wrap(names: &[String]) -> String {
     let mut out = String::new();
@@ -234,11 +252,7 @@ fn update(ctx: &mut ProgramCtx<'_, '_>, apt: bool, quiet: u32) -> i32 {
         );
     }
     if !had {
-        out.push_str(&format!(
-            "Fetched {} in 1s ({}/s)\n",
-            size_str(fetched),
-            size_str(fetched)
-        ));
+        out.push_str(&fetched_line(fetched));
     }
     out.push_str("Reading package lists...\n");
     if apt {
@@ -529,11 +543,7 @@ fn install_cmd(ctx: &mut ProgramCtx<'_, '_>, names: &[String], o: &Flags, apt: b
             "debconf: delaying package configuration, since apt-utils is not installed\n",
         );
     }
-    out.push_str(&format!(
-        "Fetched {} in 1s ({}/s)\n",
-        size_str(download),
-        size_str(download)
-    ));
+    out.push_str(&fetched_line(download));
     let keep = !c::exists(ctx, DOCKER_CLEAN);
     let db = 6090 + installed.len().saturating_sub(1) * 40;
     let mut files = 0;
