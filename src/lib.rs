@@ -4,9 +4,12 @@ pub mod components;
 pub mod highlight;
 pub mod interop;
 pub mod outline;
+pub mod persist;
+pub mod project_state;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
+pub mod views;
 
 pub use components::app::App;
 

@@ -9,6 +9,10 @@ use drydock_session::{
     Action as SessionAction, Chunk, Output, Prompt, Session, SessionConfig, examples,
 };
 
+use crate::persist::Restored;
+use crate::project_state::{self, Dialog, Notice, NoticeAction, SaveStatus, Tone};
+use crate::views::file_kind::path_is_dockerfile;
+
 /// The views of the lower-right workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -198,6 +202,15 @@ pub struct AppState {
     reveal_seq: u32,
     pub theme: Theme,
     pub help_open: bool,
+    /// Whether the project files differ from the example they started from.
+    pub modified: bool,
+    /// The open project dialog (examples, share, reset).
+    pub dialog: Option<Dialog>,
+    /// Messages about the project (restored, damaged save, full storage …).
+    pub notices: Rc<Vec<Notice>>,
+    notice_seq: u32,
+    /// Where the autosave stands.
+    pub save_status: SaveStatus,
 }
 
 impl Default for AppState {
@@ -238,9 +251,213 @@ impl AppState {
             reveal_seq: 0,
             theme: Theme::System,
             help_open: false,
+            modified: false,
+            dialog: None,
+            notices: Rc::new(Vec::new()),
+            notice_seq: 0,
+            save_status: SaveStatus::Pending,
         };
         state.text = state.read_text(&state.file_name.clone());
         state
+    }
+
+    /// The app state for a project read back from storage or a share link (UI choices such as
+    /// the theme and the notices are carried over from `prev`).
+    pub fn from_restored(r: Restored, prev: &AppState) -> Self {
+        let example = examples::get(&r.example).map_or("", |e| e.id);
+        let session = Session::restore(SessionConfig::default(), r.tree, r.session);
+        let mut state = AppState {
+            session: SessionCell(Rc::new(RefCell::new(session))),
+            rev: prev.rev.wrapping_add(1),
+            example,
+            file_name: r.open_file,
+            build_form: r.build_form,
+            modified: r.modified,
+            text: Rc::from(""),
+            terminal: Rc::new(Vec::new()),
+            step: None,
+            reveal_line: None,
+            dialog: None,
+            save_status: SaveStatus::Pending,
+            ..prev.clone()
+        };
+        if !state.is_text_file(&state.file_name) {
+            state.file_name = state.build_form.file.clone();
+        }
+        state.text = state.read_text(&state.file_name.clone());
+        state
+    }
+
+    /// Whether `path` is a project file the editor can open (UTF-8 text).
+    pub fn is_text_file(&self, path: &str) -> bool {
+        let s = self.session();
+        s.host()
+            .read_file(&format!("/{path}"))
+            .ok()
+            .is_some_and(|c| {
+                c.as_bytes()
+                    .is_some_and(|b| !b.contains(&0) && std::str::from_utf8(b).is_ok())
+            })
+    }
+
+    /// The text of the Dockerfile the build uses (the open file when that is it).
+    pub fn dockerfile_text(&self) -> Rc<str> {
+        if self.file_name == self.build_form.file {
+            self.text.clone()
+        } else {
+            self.read_text(&self.build_form.file)
+        }
+    }
+
+    /// Marks the state as changed since the last save.
+    fn touch(&mut self) {
+        if self.save_status == SaveStatus::Saved {
+            self.save_status = SaveStatus::Pending;
+        }
+    }
+
+    /// Adds a notice (a notice with the same text replaces the older one).
+    fn notify(&mut self, tone: Tone, text: String, action: Option<NoticeAction>) {
+        self.notice_seq = self.notice_seq.wrapping_add(1);
+        let mut n: Vec<Notice> = self
+            .notices
+            .iter()
+            .filter(|n| n.text != text)
+            .cloned()
+            .collect();
+        n.push(Notice {
+            id: self.notice_seq,
+            tone,
+            text,
+            action,
+        });
+        self.notices = Rc::new(n);
+    }
+
+    /// Applies a file action from the project pane, carrying the open file and the selected
+    /// Dockerfile along through renames and deletions.
+    fn apply_file_action(&mut self, action: SessionAction) {
+        let out = match &action {
+            SessionAction::Rename { from, to } => {
+                let (from, to) = (from.clone(), to.clone());
+                let out = self.apply(action);
+                if out.exit_code == 0 {
+                    if let Some(p) = project_state::renamed(&self.file_name, &from, &to) {
+                        self.file_name = p;
+                    }
+                    if let Some(p) = project_state::renamed(&self.build_form.file, &from, &to) {
+                        self.build_form.file = p;
+                    }
+                }
+                out
+            }
+            SessionAction::Delete { path } => {
+                let path = path.clone();
+                let out = self.apply(action);
+                if out.exit_code == 0 {
+                    if project_state::deleted(&self.build_form.file, &path)
+                        && let Some(other) = self.first_dockerfile()
+                    {
+                        self.build_form.file = other;
+                    }
+                    if project_state::deleted(&self.file_name, &path) {
+                        self.file_name = if self.is_text_file(&self.build_form.file) {
+                            self.build_form.file.clone()
+                        } else {
+                            String::new()
+                        };
+                    }
+                }
+                out
+            }
+            _ => self.apply(action),
+        };
+        if out.exit_code != 0 {
+            let text = out
+                .stderr()
+                .trim()
+                .trim_start_matches("drydock: ")
+                .to_owned();
+            self.notify(Tone::Error, text, None);
+        }
+        self.modified = true;
+        self.text = self.read_text(&self.file_name.clone());
+    }
+
+    /// Writes uploaded files into the project (text through `WriteFile`, anything else through
+    /// `WriteBytes`), opens an uploaded top-level Dockerfile and says what happened.
+    fn upload(&mut self, files: Vec<(String, Vec<u8>)>) {
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        let plan = crate::views::upload::plan(&paths);
+        let mut written = 0usize;
+        let mut failed = Vec::new();
+        let mut dockerfile = None;
+        for ((_, bytes), path) in files.into_iter().zip(plan.paths) {
+            let Some(path) = path else { continue };
+            let action = match String::from_utf8(bytes) {
+                Ok(text) if !text.contains('\0') => SessionAction::WriteFile {
+                    path: path.clone(),
+                    content: text,
+                },
+                Ok(text) => SessionAction::WriteBytes {
+                    path: path.clone(),
+                    content: text.into_bytes(),
+                },
+                Err(e) => SessionAction::WriteBytes {
+                    path: path.clone(),
+                    content: e.into_bytes(),
+                },
+            };
+            let out = self.session.0.borrow_mut().apply(action);
+            if out.exit_code == 0 {
+                written += 1;
+                if dockerfile.is_none() && !path.contains('/') && path_is_dockerfile(&path) {
+                    dockerfile = Some(path);
+                }
+            } else {
+                failed.push(
+                    out.stderr()
+                        .trim()
+                        .trim_start_matches("drydock: ")
+                        .to_owned(),
+                );
+            }
+        }
+        self.rev = self.rev.wrapping_add(1);
+        if written > 0 {
+            self.modified = true;
+            self.touch();
+        }
+        if let Some(df) = dockerfile.filter(|d| self.is_text_file(d)) {
+            self.build_form.file = df.clone();
+            self.file_name = df;
+        }
+        self.text = self.read_text(&self.file_name.clone());
+        let mut text = match (written, &plan.stripped) {
+            (1, _) => "Uploaded 1 file".to_owned(),
+            (n, Some(folder)) => format!("Uploaded {n} files from {folder}/"),
+            (n, None) => format!("Uploaded {n} files"),
+        };
+        if !plan.skipped.is_empty() {
+            let n = plan.skipped.len();
+            text.push_str(&format!(
+                " ({n} left out: .git, .drydock and desktop files such as .DS_Store)"
+            ));
+        }
+        text.push('.');
+        self.notify(Tone::Info, text, None);
+        for f in failed {
+            self.notify(Tone::Error, f, None);
+        }
+    }
+
+    /// The first Dockerfile of the project, in walk order.
+    fn first_dockerfile(&self) -> Option<String> {
+        let s = self.session();
+        s.host()
+            .walk()
+            .map(|(p, _)| p.as_str().trim_start_matches('/').to_owned())
+            .find(|p| path_is_dockerfile(p) && !p.contains('/'))
     }
 
     /// Read access to the session.
@@ -326,6 +543,18 @@ pub enum Action {
     Step(Option<usize>),
     /// Start over from an example project.
     LoadExample(&'static str),
+    /// Replace the project with one read from storage or a share link.
+    Restore(Box<Restored>),
+    /// Show a notice.
+    Notify(Tone, String, Option<NoticeAction>),
+    /// Dismiss the notice with this id.
+    Dismiss(u32),
+    /// Open (or close, with `None`) a project dialog.
+    ShowDialog(Option<Dialog>),
+    /// The autosave's outcome.
+    SetSaveStatus(SaveStatus),
+    /// Files read from the user's disk (paths as the browser gave them, bytes).
+    Upload(Vec<(String, Vec<u8>)>),
 }
 
 impl Reducible for AppState {
@@ -335,14 +564,26 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(text) => {
+                if next.file_name.is_empty() || *next.text == *text {
+                    return self;
+                }
                 next.apply(SessionAction::WriteFile {
                     path: next.file_name.clone(),
                     content: text,
                 });
+                next.modified = true;
+                next.touch();
             }
             Action::Open(path) => {
+                if !next.is_text_file(&path) {
+                    return self;
+                }
+                if path_is_dockerfile(&path) {
+                    next.build_form.file = path.clone();
+                }
                 next.text = next.read_text(&path);
                 next.file_name = path;
+                next.touch();
             }
             Action::Show(view) => next.view = view,
             Action::Reveal(start, end) => {
@@ -355,20 +596,26 @@ impl Reducible for AppState {
             Action::ToggleHelp => next.help_open = !next.help_open,
             Action::Terminal(line) => {
                 next.apply(SessionAction::Line { text: line });
+                next.touch();
             }
             Action::Interrupt => {
                 next.apply(SessionAction::Interrupt);
             }
             Action::ClearTerminal => next.terminal = Rc::new(Vec::new()),
             Action::Files(action) => {
-                next.apply(action);
+                next.apply_file_action(action);
+                next.touch();
             }
-            Action::SetBuildForm(form) => next.build_form = form,
+            Action::SetBuildForm(form) => {
+                next.build_form = form;
+                next.touch();
+            }
             Action::Build => {
                 let line = next.build_form.command();
                 next.apply(SessionAction::Line { text: line });
                 next.step = None;
                 next.view = View::Build;
+                next.touch();
             }
             Action::Step(step) => next.step = step,
             Action::LoadExample(id) => {
@@ -376,9 +623,39 @@ impl Reducible for AppState {
                 next = AppState {
                     theme: next.theme,
                     view: next.view,
+                    notices: next.notices.clone(),
+                    notice_seq: next.notice_seq,
+                    rev: next.rev.wrapping_add(1),
+                    save_status: match next.save_status {
+                        SaveStatus::Off(why) => SaveStatus::Off(why),
+                        _ => SaveStatus::Pending,
+                    },
                     ..fresh
                 };
             }
+            Action::Restore(r) => {
+                let off = match &next.save_status {
+                    SaveStatus::Off(why) => Some(why.clone()),
+                    _ => None,
+                };
+                next = AppState::from_restored(*r, &next);
+                if let Some(why) = off {
+                    next.save_status = SaveStatus::Off(why);
+                }
+            }
+            Action::Notify(tone, text, action) => next.notify(tone, text, action),
+            Action::Dismiss(id) => {
+                next.notices = Rc::new(
+                    next.notices
+                        .iter()
+                        .filter(|n| n.id != id)
+                        .cloned()
+                        .collect(),
+                );
+            }
+            Action::ShowDialog(dialog) => next.dialog = dialog,
+            Action::SetSaveStatus(status) => next.save_status = status,
+            Action::Upload(files) => next.upload(files),
         }
         Rc::new(next)
     }

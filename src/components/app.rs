@@ -1,12 +1,13 @@
 //! The root component: provides the store, applies the theme, handles global shortcuts, and lays out
-//! header, lifecycle strip, editor and workspace.
+//! header, lifecycle strip, project pane, editor and workspace, the dialogs and the notices.
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
-    editor::Editor, header::Header, help_overlay::HelpOverlay, lifecycle::Lifecycle,
-    project_pane::ProjectPane, workspace::Workspace,
+    editor::Editor, examples_dialog::ExamplesDialog, header::Header, help_overlay::HelpOverlay,
+    lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
+    reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
 use crate::shortcuts::{self, Command};
 use crate::state::{Action, AppState, Store, Theme, View};
@@ -97,6 +98,11 @@ pub fn app() -> Html {
                     <Workspace />
                 </main>
                 <HelpOverlay />
+                <ExamplesDialog />
+                <ShareDialog />
+                <ResetDialog />
+                <Notices />
+                <Persistence />
             </div>
         </ContextProvider<Store>>
     }

@@ -1,7 +1,9 @@
-//! The top bar: product name, the simulation notice, theme and help buttons.
+//! The top bar: product name, the simulation notice, where the autosave stands, the Share,
+//! theme and help buttons.
 use yew::prelude::*;
 
 use super::icons;
+use crate::project_state::{Dialog, SaveStatus};
 use crate::state::{Action, use_store};
 
 #[component(Header)]
@@ -15,6 +17,24 @@ pub fn header() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowHelp(true)))
     };
+    let share = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Share))))
+    };
+    let (save_class, save_text, save_title) = match &store.save_status {
+        SaveStatus::Pending => (
+            "pending",
+            "Saving…".to_owned(),
+            "Changes are saved in this browser".to_owned(),
+        ),
+        SaveStatus::Saved => (
+            "saved",
+            "Saved".to_owned(),
+            "Saved in this browser: a reload brings everything back".to_owned(),
+        ),
+        SaveStatus::Failed(why) => ("failed", "Not saved".to_owned(), why.clone()),
+        SaveStatus::Off(why) => ("off", "Not kept".to_owned(), why.clone()),
+    };
     html! {
         <header class="topbar">
             <div class="brand">
@@ -27,6 +47,14 @@ pub fn header() -> Html {
                     <span class="dot" aria-hidden="true"></span>
                     { "Simulated Docker — runs entirely in your browser" }
                 </p>
+                <span class={classes!("save-status", save_class)} id="save-status" role="status"
+                    title={save_title}>
+                    <span class="dot" aria-hidden="true"></span>{ save_text }
+                </span>
+                <button class="ghost-button" id="open-share" onclick={share} title="Share a link to this project">
+                    { icons::share() }
+                    <span class="ghost-label">{ "Share" }</span>
+                </button>
                 <button class="ghost-button" onclick={cycle_theme}
                     aria-label={format!("Theme: {} (Alt+T to change)", store.theme.label())}
                     title={format!("Theme: {}", store.theme.label())}>

@@ -78,3 +78,61 @@ pub fn keyboard() -> Html {
         </svg>
     }
 }
+
+/// A stroked 24×24 icon from one path.
+fn stroked(class: &'static str, d: &'static str) -> Html {
+    html! {
+        <svg class={classes!("icon", class)} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d={d} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
+/// An arrow into a tray (upload files).
+pub fn upload() -> Html {
+    stroked("upload", "M12 15V4 M7.5 8.5L12 4l4.5 4.5 M4 15v4h16v-4")
+}
+
+/// A folder with an arrow (upload a folder).
+pub fn folder_upload() -> Html {
+    stroked(
+        "folder-upload",
+        "M3 6.5h6l2 2h10v10.5H3z M12 17v-6 M9.5 13.5L12 11l2.5 2.5",
+    )
+}
+
+/// A folder.
+pub fn folder() -> Html {
+    stroked("folder", "M3 6.5h6l2 2h10v10.5H3z")
+}
+
+/// An arrow out of a tray (download).
+pub fn download() -> Html {
+    stroked("download", "M12 4v11 M7.5 10.5L12 15l4.5-4.5 M4 15v4h16v-4")
+}
+
+/// Three linked dots (share).
+pub fn share() -> Html {
+    stroked(
+        "share",
+        "M18 8a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z M6 14.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z M18 21a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z M8.2 10.8l7.6-4.1 M8.2 13.2l7.6 4.1",
+    )
+}
+
+/// Four tiles (the examples gallery).
+pub fn gallery() -> Html {
+    stroked(
+        "gallery",
+        "M4 4h7v7H4z M13 4h7v7h-7z M4 13h7v7H4z M13 13h7v7h-7z",
+    )
+}
+
+/// A circular arrow (reset).
+pub fn reset() -> Html {
+    stroked("reset", "M4.5 12a7.5 7.5 0 1 0 2.2-5.3 M4 4v4h4")
+}
+
+/// A right-pointing chevron (a closed folder; rotated when open).
+pub fn chevron() -> Html {
+    stroked("chevron", "M9 6l6 6-6 6")
+}

@@ -1,60 +1,415 @@
-//! The project pane: the host project (the build context) as a file tree; clicking a file opens it.
+//! The project pane: the host project (the build context) as a keyboard-operable tree with sizes,
+//! Dockerfile and `.dockerignore` marks; a toolbar to upload files or a folder, download the
+//! project as a .zip, open an example or reset; files and folders can be dropped on it.
+use std::rc::Rc;
+
 use drydock_engine::output::units::human_size;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{DragEvent, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::state::{Action, use_store};
+use super::icons;
+use crate::interop::{download, files};
+use crate::project_state::{Dialog, Tone};
+use crate::state::{Action, Store, use_store};
+use crate::views::file_kind::ContentKind;
+use crate::views::file_tree::{ProjectTree, RowKind, TreeRow};
+use crate::views::ignore_marks::Mark;
+use crate::views::zip;
 
-/// One row of the tree.
-struct Row {
-    path: String,
-    name: String,
-    depth: usize,
-    dir: bool,
-    size: u64,
+/// Sends files read from disk to the store (or says why they could not be read).
+fn upload(store: &Store, read: Result<Vec<files::Picked>, String>) {
+    match read {
+        Ok(picked) if !picked.is_empty() => store.dispatch(Action::Upload(
+            picked.into_iter().map(|p| (p.path, p.bytes)).collect(),
+        )),
+        Ok(_) => {}
+        Err(why) => store.dispatch(Action::Notify(Tone::Error, why, None)),
+    }
+}
+
+/// Downloads the project as a .zip.
+fn download_zip(store: &Store) {
+    let result = {
+        let s = store.session();
+        zip::project_zip(s.host())
+    };
+    match result {
+        Ok((bytes, notes)) => {
+            let name = format!(
+                "{}.zip",
+                if store.example.is_empty() {
+                    "project"
+                } else {
+                    store.example
+                }
+            );
+            if !download::save(&name, &bytes, "application/zip") {
+                store.dispatch(Action::Notify(
+                    Tone::Error,
+                    "The browser refused the download.".into(),
+                    None,
+                ));
+            } else if !notes.is_empty() {
+                store.dispatch(Action::Notify(
+                    Tone::Info,
+                    format!(
+                        "Downloaded {name}. {} simulated data file{} became short notes (Drydock only knows their size).",
+                        notes.len(),
+                        if notes.len() == 1 { "" } else { "s" }
+                    ),
+                    None,
+                ));
+            }
+        }
+        Err(e) => store.dispatch(Action::Notify(
+            Tone::Error,
+            format!("Cannot download: {e}."),
+            None,
+        )),
+    }
+}
+
+/// Focuses the tree row at visible index `i`.
+fn focus_row(i: usize) {
+    let el = gloo::utils::document().get_element_by_id(&format!("tree-row-{i}"));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The small marks after a row's name.
+fn marks(r: &TreeRow, ignore_file: Option<&str>) -> Html {
+    let ignored = match &r.mark {
+        Mark::Excluded(line) => {
+            let by = ignore_file.unwrap_or(".dockerignore");
+            let title = if line.is_empty() {
+                format!("Left out of the build context by {by}")
+            } else {
+                format!("Left out of the build context by {by} (line “{line}”)")
+            };
+            html! { <span class="file-mark ignored" {title}>{ "ignored" }</span> }
+        }
+        Mark::Reincluded(line) => html! {
+            <span class="file-mark kept" title={format!("Sent to the build again by “{line}”")}>{ "kept" }</span>
+        },
+        Mark::Kept => html! {},
+    };
+    let kind = match &r.kind {
+        RowKind::File(ContentKind::Binary) => {
+            html! { <span class="file-mark" title="Binary file (not editable here)">{ "bin" }</span> }
+        }
+        RowKind::File(ContentKind::Data) => html! {
+            <span class="file-mark" title="Simulated data file: Drydock knows its size, not its bytes">{ "data" }</span>
+        },
+        RowKind::Symlink(t) => {
+            html! { <span class="file-mark" title={format!("Link to {t}")}>{ "→" }</span> }
+        }
+        _ => html! {},
+    };
+    html! { <>{ kind }{ ignored }</> }
 }
 
 #[component(ProjectPane)]
 pub fn project_pane() -> Html {
     let store = use_store();
-    let rows: Vec<Row> = {
-        let session = store.session();
-        session
-            .host()
-            .walk()
-            .map(|(path, node)| {
-                let rel = path.as_str().trim_start_matches('/').to_owned();
-                Row {
-                    depth: rel.matches('/').count(),
-                    name: rel.rsplit('/').next().unwrap_or("").to_owned(),
-                    dir: node.is_dir(),
-                    size: node.size(),
-                    path: rel,
-                }
-            })
-            .collect()
+    let tree: Rc<ProjectTree> = use_memo(
+        (
+            store.rev,
+            store.build_form.file.clone(),
+            store.session.clone(),
+        ),
+        |(_, file, session)| ProjectTree::build(session.0.borrow().host(), file),
+    );
+    let collapsed = use_state(|| tree.initially_collapsed());
+    let focused = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+    let files_input = use_node_ref();
+    let folder_input = use_node_ref();
+    // A new project (example, restore, share link): fold its big and hidden folders again.
+    {
+        let (collapsed, tree) = (collapsed.clone(), tree.clone());
+        use_effect_with(store.session.clone(), move |_| {
+            collapsed.set(tree.initially_collapsed())
+        });
+    }
+
+    let visible: Vec<TreeRow> = tree.visible(&collapsed).cloned().collect();
+    let focus_index = focused
+        .as_ref()
+        .and_then(|p| visible.iter().position(|r| &r.path == p))
+        .or_else(|| visible.iter().position(|r| r.path == store.file_name))
+        .unwrap_or(0);
+
+    let toggle = {
+        let collapsed = collapsed.clone();
+        move |path: &str, open: Option<bool>| {
+            let mut c = (*collapsed).clone();
+            let is_open = !c.contains(path);
+            match open {
+                Some(true) | None if !is_open => c.remove(path),
+                Some(false) | None if is_open => c.insert(path.to_owned()),
+                _ => return,
+            };
+            collapsed.set(c);
+        }
     };
-    html! {
-        <nav class="pane project-pane" aria-label="Project files">
-            <div class="pane-head"><span class="pane-title">{ "Project" }</span></div>
-            <ul class="file-tree" role="tree" aria-label="Project files">
-                { for rows.iter().map(|r| {
-                    let open = {
-                        let (store, path, dir) = (store.clone(), r.path.clone(), r.dir);
-                        Callback::from(move |_: MouseEvent| if !dir { store.dispatch(Action::Open(path.clone())) })
-                    };
-                    let current = r.path == store.file_name;
-                    html! {
-                        <li role="treeitem" aria-selected={current.to_string()}
-                            class={classes!("file-row", r.dir.then_some("dir"), current.then_some("current"))}
-                            style={format!("--depth: {}", r.depth)}>
-                            <button class="file-button" onclick={open} title={r.path.clone()}>
-                                <span class="file-label">{ r.name.clone() }</span>
-                                if !r.dir { <span class="file-size">{ human_size(r.size) }</span> }
-                            </button>
-                        </li>
+    let activate = {
+        let (store, toggle) = (store.clone(), toggle.clone());
+        move |r: &TreeRow| {
+            if r.is_dir() {
+                toggle(&r.path, None);
+            } else if r.is_text() {
+                store.dispatch(Action::Open(r.path.clone()));
+            }
+        }
+    };
+    let onkeydown = {
+        let (visible, focused, toggle, activate) = (
+            visible.clone(),
+            focused.clone(),
+            toggle.clone(),
+            activate.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(cur) = visible.get(focus_index) else {
+                return;
+            };
+            let n = visible.len();
+            let go = |i: usize| {
+                if let Some(r) = visible.get(i) {
+                    focused.set(Some(r.path.clone()));
+                    focus_row(i);
+                }
+            };
+            match e.key().as_str() {
+                "ArrowDown" => go((focus_index + 1).min(n.saturating_sub(1))),
+                "ArrowUp" => go(focus_index.saturating_sub(1)),
+                "Home" => go(0),
+                "End" => go(n.saturating_sub(1)),
+                "ArrowRight" if cur.is_dir() => {
+                    if collapsed_has(&visible, focus_index) {
+                        toggle(&cur.path, Some(true));
+                    } else {
+                        go(focus_index + 1);
                     }
-                }) }
-            </ul>
+                }
+                "ArrowLeft" => {
+                    if cur.is_dir() && !collapsed_has(&visible, focus_index) {
+                        toggle(&cur.path, Some(false));
+                    } else if let Some(p) = visible.iter().position(|r| r.path == cur.parent()) {
+                        go(p);
+                    }
+                }
+                "Enter" | " " => activate(cur),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+
+    let on_files = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let store = store.clone();
+            spawn_local(async move {
+                let read = files::read_list(list).await;
+                input.set_value("");
+                upload(&store, read);
+            });
+        })
+    };
+    let click = |r: &NodeRef| {
+        let r = r.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = r.cast::<HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let dialog = |d: Dialog| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(d))))
+    };
+    let on_download = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| download_zip(&store))
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            let has_files = e.data_transfer().is_some_and(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            });
+            if has_files {
+                e.prevent_default();
+                if !*dragging {
+                    dragging.set(true);
+                }
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            let pane: Option<web_sys::Node> = e.current_target().and_then(|t| t.dyn_into().ok());
+            let to: Option<web_sys::Node> = e.related_target().and_then(|t| t.dyn_into().ok());
+            if !pane.is_some_and(|p| p.contains(to.as_ref())) {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (store, dragging) = (store.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let Some(dt) = e.data_transfer() else { return };
+            let entries = files::dropped_entries(&dt);
+            let list = dt.files();
+            let store = store.clone();
+            spawn_local(async move {
+                let read = if entries.is_empty() {
+                    match list {
+                        Some(l) => files::read_list(l).await,
+                        None => Ok(Vec::new()),
+                    }
+                } else {
+                    files::read_entries(entries).await
+                };
+                upload(&store, read);
+            });
+        })
+    };
+
+    let ignore_file = tree.rules.file.clone();
+    let rows = visible.iter().enumerate().map(|(i, r)| {
+        let open = r.is_dir() && !collapsed.contains(&r.path);
+        let current = r.path == store.file_name;
+        let onclick = {
+            let (activate, focused, r) = (activate.clone(), focused.clone(), r.clone());
+            Callback::from(move |_: MouseEvent| {
+                focused.set(Some(r.path.clone()));
+                activate(&r);
+            })
+        };
+        let title = match &r.kind {
+            RowKind::File(ContentKind::Text) => format!("{} — open in the editor", r.path),
+            RowKind::Dir { children } => format!("{}/ — {children} entr{}", r.path, if *children == 1 { "y" } else { "ies" }),
+            _ => r.path.clone(),
+        };
+        let icon = if r.is_dir() {
+            html! { <span class="tree-chevron">{ icons::chevron() }</span> }
+        } else {
+            html! { <span class="tree-chevron spacer"></span> }
+        };
+        html! {
+            <li role="treeitem" id={format!("tree-row-{i}")}
+                aria-level={(r.depth + 1).to_string()}
+                aria-expanded={r.is_dir().then(|| open.to_string())}
+                aria-selected={current.to_string()}
+                tabindex={if i == focus_index { "0" } else { "-1" }}
+                class={classes!(
+                    "file-row",
+                    r.is_dir().then_some("dir"),
+                    open.then_some("open"),
+                    current.then_some("current"),
+                    r.excluded().then_some("excluded"),
+                    (!r.is_dir() && !r.is_text()).then_some("not-text"),
+                    (r.path == store.build_form.file).then_some("build-file"),
+                )}
+                style={format!("--depth: {}", r.depth)} data-path={r.path.clone()} {title} {onclick}>
+                { icon }
+                if r.is_dir() { { icons::folder() } } else if r.dockerfile { { icons::layers() } } else { { icons::file() } }
+                <span class="file-label">{ r.name.clone() }</span>
+                { marks(r, ignore_file.as_deref()) }
+                <span class="file-size">{ human_size(r.size) }</span>
+            </li>
+        }
+    });
+
+    let summary = {
+        let mut s = format!(
+            "{} file{} · {}",
+            tree.files,
+            if tree.files == 1 { "" } else { "s" },
+            human_size(tree.total_size)
+        );
+        if tree.excluded_files > 0 {
+            s.push_str(&format!(
+                " · {} ignored by {}",
+                tree.excluded_files,
+                ignore_file.as_deref().unwrap_or(".dockerignore")
+            ));
+        }
+        s
+    };
+
+    html! {
+        <nav class={classes!("pane", "project-pane", dragging.then_some("dragging"))} aria-label="Project files"
+            {ondragover} {ondragleave} {ondrop}>
+            <div class="pane-head">
+                <span class="pane-title">{ "Project" }</span>
+                <span class="pane-hint project-example" title="The example this project started from">
+                    { drydock_session::examples::get(store.example).map_or("", |e| e.title) }
+                    if store.modified { <span class="modified-dot" title="Changed since it was opened" aria-label="changed"></span> }
+                </span>
+            </div>
+            <div class="project-toolbar" role="toolbar" aria-label="Project actions">
+                <button class="tool-button" onclick={click(&files_input)} aria-label="Upload files" title="Upload files">
+                    { icons::upload() }
+                </button>
+                <button class="tool-button" onclick={click(&folder_input)} aria-label="Upload a folder" title="Upload a folder">
+                    { icons::folder_upload() }
+                </button>
+                <button class="tool-button" id="download-zip" onclick={on_download} aria-label="Download as .zip" title="Download the project as a .zip">
+                    { icons::download() }
+                </button>
+                <span class="toolbar-sep" aria-hidden="true"></span>
+                <button class="tool-button" id="open-examples" onclick={dialog(Dialog::Examples)} aria-label="Examples" title="Open an example">
+                    { icons::gallery() }
+                </button>
+                <button class="tool-button" id="open-reset" onclick={dialog(Dialog::Reset)} aria-label="Reset project" title="Reset to the example">
+                    { icons::reset() }
+                </button>
+                <input type="file" multiple=true class="visually-hidden" id="upload-files" ref={files_input}
+                    tabindex="-1" aria-hidden="true" onchange={on_files.clone()} />
+                <input type="file" multiple=true webkitdirectory=true class="visually-hidden" id="upload-folder"
+                    ref={folder_input} tabindex="-1" aria-hidden="true" onchange={on_files} />
+            </div>
+            if visible.is_empty() {
+                <div class="tree-empty">
+                    <p>{ "No files yet." }</p>
+                    <p>{ "Drop files or a folder here, or use the upload buttons above." }</p>
+                </div>
+            } else {
+                <ul class="file-tree" role="tree" aria-label="Project files" {onkeydown}>
+                    { for rows }
+                </ul>
+            }
+            <p class="tree-summary">{ summary }</p>
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">
+                    { icons::folder_upload() }
+                    <span>{ "Drop to add to the project" }</span>
+                </div>
+            }
         </nav>
     }
+}
+
+/// Whether the folder at visible index `i` is closed (its next visible row is not below it).
+fn collapsed_has(visible: &[TreeRow], i: usize) -> bool {
+    let Some(r) = visible.get(i) else {
+        return false;
+    };
+    let below = format!("{}/", r.path);
+    !visible
+        .get(i + 1)
+        .is_some_and(|n| n.path.starts_with(&below))
 }

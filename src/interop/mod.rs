@@ -1,4 +1,8 @@
-//! The one place that talks to JavaScript: the CodeMirror editor bundle and UTF-16 offsets.
+//! The one place that talks to JavaScript: the CodeMirror editor bundle, UTF-16 offsets,
+//! IndexedDB, the user's files and downloads.
+pub mod download;
 pub mod editor;
+pub mod files;
+pub mod idb;
 pub mod perf;
 pub mod utf16;

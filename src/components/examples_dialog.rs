@@ -1,0 +1,50 @@
+//! The Examples dialog: the gallery of example projects; choosing one replaces the project (the
+//! current one is kept aside when it was changed).
+use drydock_session::examples;
+use yew::prelude::*;
+
+use super::modal::Modal;
+use super::persistence;
+use crate::project_state::Dialog;
+use crate::state::{Action, use_store};
+
+#[component(ExamplesDialog)]
+pub fn examples_dialog() -> Html {
+    let store = use_store();
+    if store.dialog != Some(Dialog::Examples) {
+        return html! {};
+    }
+    html! {
+        <Modal id="examples" title="Open an example">
+            <p class="dialog-lead">
+                { "Each example is a small project with its Dockerfile, code and data." }
+                if store.modified { { " Your current project is kept aside, so you can bring it back." } }
+            </p>
+            <ul class="example-list">
+                { for examples::all().iter().map(|e| {
+                    let id = e.id;
+                    let current = id == store.example;
+                    let onclick = {
+                        let store = store.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            store.dispatch(Action::ShowDialog(None));
+                            persistence::replace_with_example(&store, id, "Opened the example");
+                        })
+                    };
+                    html! {
+                        <li>
+                            <button class={classes!("example-card", current.then_some("current"))} {onclick}
+                                aria-describedby={format!("example-{id}-summary")}>
+                                <span class="example-title">{ e.title }
+                                    if current { <span class="example-badge">{ "current" }</span> }
+                                </span>
+                                <span class="example-summary" id={format!("example-{id}-summary")}>{ e.summary }</span>
+                                <code class="example-file">{ e.dockerfile }</code>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </Modal>
+    }
+}

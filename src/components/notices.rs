@@ -1,0 +1,49 @@
+//! The notices stack (bottom left, over the project pane): restored project, damaged save, full
+//! storage, uploads, share links; each dismissible, some with an action button.
+use yew::prelude::*;
+
+use super::persistence;
+use crate::project_state::{NoticeAction, Tone};
+use crate::state::{Action, use_store};
+
+#[component(Notices)]
+pub fn notices() -> Html {
+    let store = use_store();
+    html! {
+        <div class="notices" role="status" aria-live="polite" aria-label="Notices">
+            { for store.notices.iter().map(|n| {
+                let id = n.id;
+                let dismiss = {
+                    let store = store.clone();
+                    Callback::from(move |_: MouseEvent| store.dispatch(Action::Dismiss(id)))
+                };
+                let action = n.action.map(|a| {
+                    let store = store.clone();
+                    let (label, onclick) = match a {
+                        NoticeAction::RestoreBackup => (
+                            "Bring back my previous project",
+                            Callback::from(move |_: MouseEvent| persistence::restore_backup(&store, id)),
+                        ),
+                    };
+                    html! { <button class="notice-action" {onclick}>{ label }</button> }
+                });
+                let tone = match n.tone {
+                    Tone::Info => "info",
+                    Tone::Warning => "warning",
+                    Tone::Error => "error",
+                };
+                html! {
+                    <div class={classes!("notice", tone)} key={id}>
+                        <span class="notice-mark" aria-hidden="true"></span>
+                        <div class="notice-body">
+                            <p class="notice-text">{ n.text.clone() }</p>
+                            { for action }
+                        </div>
+                        <button class="icon-button notice-close" onclick={dismiss}
+                            aria-label="Dismiss notice" title="Dismiss">{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! The Share dialog: a link that holds the project (files, open file, build options) compressed
+//! into the URL hash, with a copy button and what the link leaves out.
+use drydock_engine::output::units::human_size;
+use yew::prelude::*;
+
+use super::modal::Modal;
+use crate::interop::download;
+use crate::persist::share;
+use crate::project_state::Dialog;
+use crate::state::use_store;
+
+#[component(ShareDialog)]
+pub fn share_dialog() -> Html {
+    let store = use_store();
+    let copied = use_state(|| false);
+    let open = store.dialog == Some(Dialog::Share);
+    {
+        let copied = copied.clone();
+        use_effect_with(open, move |_| copied.set(false));
+    }
+    if !open {
+        return html! {};
+    }
+    let encoded = {
+        let s = store.session();
+        share::encode(s.host(), store.example, &store.file_name, &store.build_form)
+    };
+    let link = format!("{}#{}", download::address_without_hash(), encoded.fragment);
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let promise = clipboard.write_text(&link);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                    copied.set(true);
+                }
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    let files = store
+        .session()
+        .host()
+        .walk()
+        .filter(|(_, n)| !n.is_dir())
+        .count();
+    html! {
+        <Modal id="share" title="Share this project">
+            <p class="dialog-lead">
+                { format!("Anyone who opens this link gets this project's {files} file{} — with ", if files == 1 { "" } else { "s" }) }
+                <strong>{ store.file_name.clone() }</strong>
+                { " open and the same build options. Nothing is uploaded: the project travels inside the link." }
+            </p>
+            <div class="share-row">
+                <input id="share-link" class="share-link" readonly=true value={link.clone()}
+                    aria-label="Share link" onfocus={select_all} data-autofocus="" />
+                <button class="primary-button" id="share-copy" onclick={copy}>
+                    { if *copied { "Copied" } else { "Copy link" } }
+                </button>
+            </div>
+            <p class="share-meta">{ format!("Link length: {}", human_size(link.len() as u64)) }</p>
+            <ul class="share-notes">
+                <li>{ "Images and containers are not in the link: whoever opens it builds again." }</li>
+                if encoded.data_files > 0 {
+                    <li>{ format!("{} simulated data file{} travel by size only.", encoded.data_files, if encoded.data_files == 1 { "" } else { "s" }) }</li>
+                }
+                if !encoded.by_size.is_empty() {
+                    <li class="warn">{ format!(
+                        "Large binary files are shared by size only (their bytes stay here): {}.",
+                        encoded.by_size.join(", ")
+                    ) }</li>
+                }
+                if encoded.is_long() {
+                    <li class="warn">{ "This link is long: some chat tools cut long links. Downloading the project as a .zip is safer for big projects." }</li>
+                }
+            </ul>
+        </Modal>
+    }
+}
