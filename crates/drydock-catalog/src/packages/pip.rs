@@ -57,9 +57,12 @@ pub struct PipPackage {
     /// Importable top-level modules (dotted for namespace packages: `google.cloud.storage`).
     #[serde(default)]
     pub import: Vec<String>,
-    /// PEP 508 requirements.
+    /// PEP 508 requirements (the current release's).
     #[serde(default)]
     pub requires: Vec<String>,
+    /// Requirements of specific older releases where they differ (version → requirements).
+    #[serde(default)]
+    pub requires_at: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub extras: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -107,6 +110,11 @@ impl PipIndex {
 }
 
 impl PipPackage {
+    /// The requirements of `version`: its own list when the data has one, else the current.
+    pub fn requires_for(&self, version: &str) -> &[String] {
+        self.requires_at.get(version).unwrap_or(&self.requires)
+    }
+
     /// Every known version, oldest first.
     pub fn all_versions(&self) -> Vec<Version> {
         let mut v: Vec<Version> = expand_versions(&self.versions)

@@ -1062,7 +1062,7 @@ fn show(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, names: &[String]) -> i32 {
         let pkg = pip_index().get(&d.name);
         let requires: Vec<String> = pkg
             .map(|p| {
-                p.requires
+                p.requires_for(&d.version)
                     .iter()
                     .filter_map(|r| Requirement::parse(r).ok())
                     .filter(|r| r.marker.is_none())
@@ -1074,7 +1074,7 @@ fn show(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, names: &[String]) -> i32 {
             .iter()
             .filter(|o| {
                 pip_index().get(&o.name).is_some_and(|p| {
-                    p.requires.iter().any(|r| {
+                    p.requires_for(&o.version).iter().any(|r| {
                         Requirement::parse(r)
                             .is_ok_and(|r| normalize(&r.name) == normalize(&d.name))
                     })

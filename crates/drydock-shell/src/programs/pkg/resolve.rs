@@ -243,7 +243,7 @@ pub(crate) fn resolve(
             }),
         }
         let mut requires = Vec::new();
-        for r in &pkg.requires {
+        for r in pkg.requires_for(&version.text) {
             let applies = Requirement::parse(r).ok().is_some_and(|rq| {
                 rq.marker.as_deref().is_none_or(|m| env(opts, None).eval(m))
                     && !dropped(var, &rq.name)
