@@ -161,14 +161,15 @@ pub fn parse(src: &str) -> Output<'_> {
     };
     let mut lines = Lines::new(src);
     let mut directives = DirectiveParser::default();
-    let mut prev_comments: Vec<Text<'_>> = Vec::new();
+    let mut prev_comments: Vec<Text<'_>> = Vec::with_capacity(8);
     let mut current_line = 0usize;
     // Joined lines are built here; most fit without growing it.
     let mut buf = String::with_capacity(src.len().min(2048));
-    let mut segs: Vec<(u32, u32)> = Vec::with_capacity(16);
+    let mut segs: Vec<(u32, u32)> = Vec::with_capacity(64);
     let mut scratch = Vec::with_capacity(16);
     out.instructions.reserve(src.len() / 64 + 1);
-    out.comments.reserve(32);
+    // Room for a comment line per 128 bytes: growing the list copies it.
+    out.comments.reserve(src.len() / 128 + 8);
     let mut too_long_reported = false;
     let mut check_len = |p: &Phys, out: &mut Output<'_>| {
         let len = p.next - p.start;
