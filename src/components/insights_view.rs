@@ -80,6 +80,18 @@ fn fill(template: &str, params: &[(&'static str, String)]) -> String {
     s
 }
 
+/// Text with `code` spans (the rules' explanations quote Dockerfile lines in backticks).
+fn rich(text: &str) -> Html {
+    let parts = text.split('`').enumerate().map(|(i, part)| {
+        if i % 2 == 1 {
+            html! { <code>{ part.to_owned() }</code> }
+        } else {
+            html! { { part.to_owned() } }
+        }
+    });
+    html! { <>{ for parts }</> }
+}
+
 /// Plays a show-me scenario: builds with the build form, then runs, stops, execs or opens the
 /// file the scenario names (an edit is the learner's to make).
 fn show_me(
@@ -234,7 +246,7 @@ pub fn insights_view() -> Html {
                         aria-label={format!("Show me: {}", i.code)}>
                         <span aria-hidden="true">{ "▶" }</span>{ " Show me" }
                     </button>
-                    <span class="insight-showme-text">{ fill(s.scenario, &i.params) }</span>
+                    <span class="insight-showme-text">{ rich(&fill(s.scenario, &i.params)) }</span>
                 </div>
             }
         });
@@ -251,14 +263,14 @@ pub fn insights_view() -> Html {
                         <span class="insight-origin">{ o }</span>
                     }
                 </div>
-                <p class="insight-message">{ i.message.clone() }</p>
+                <p class="insight-message">{ rich(&i.message) }</p>
                 if let Some(e) = explanation {
-                    <p class="insight-explain">{ e }</p>
+                    <p class="insight-explain">{ rich(e) }</p>
                 } else if let Some(h) = hint.clone() {
-                    <p class="insight-explain">{ h }</p>
+                    <p class="insight-explain">{ rich(&h) }</p>
                 }
                 if let Some(f) = fix {
-                    <p class="insight-fix"><span class="insight-label">{ "Fix" }</span>{ f }</p>
+                    <p class="insight-fix"><span class="insight-label">{ "Fix" }</span>{ rich(f) }</p>
                 }
                 if show_html.is_some() || url.is_some() {
                     <div class="insight-actions">
