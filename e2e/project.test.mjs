@@ -73,7 +73,7 @@ test('an uploaded folder, its open file and a built image survive a reload', asy
   }
   assert.equal(await page.locator('.file-row.current').getAttribute('data-path'), 'src/app.py');
   await page.waitForFunction((t) => [...document.querySelectorAll('.cm-content .cm-line')].map((e) => e.textContent).join('\n') === t,
-    APP.trimEnd());
+    APP);
   assert.equal(await page.locator('.file-tree [data-path="assets/logo.png"] .file-size').textContent(), '12B');
   await page.locator('#tab-image').click();
   assert.match(await page.locator('#panel-image pre.console').textContent(), /^trainer +latest/m);
@@ -107,7 +107,7 @@ test('a share link opened in a fresh browser context gives the same project', as
   assert.equal(await other.locator('.file-row.current').getAttribute('data-path'), 'src/app.py');
   assert.equal(await other.locator('.file-tree [data-path="assets/logo.png"] .file-size').textContent(), '12B');
   await other.waitForFunction((t) => [...document.querySelectorAll('.cm-content .cm-line')].map((e) => e.textContent).join('\n') === t,
-    APP.trimEnd());
+    APP);
   // The hash is dropped once read: a reload shows the saved copy, not the link again.
   assert.equal(new URL(other.url()).hash, '');
   assert.deepEqual(other.errors, []);
@@ -149,15 +149,18 @@ test('the project downloads as a zip and the tree works from the keyboard', asyn
   assert.ok(zip.includes(Buffer.from('trainer.dockerfile')));
 
   // Arrow keys move through the tree, Enter opens a file.
-  const first = page.locator('.file-tree [role=treeitem][tabindex="0"]');
-  await first.focus();
-  const start = await first.getAttribute('data-path');
+  const active = () => page.evaluate(() => document.activeElement?.dataset.path);
+  await page.locator('.file-tree [role=treeitem][tabindex="0"]').focus();
+  assert.equal(await active(), 'trainer.dockerfile', 'the open file is the tree\'s tab stop');
+  await page.keyboard.press('Home');
+  assert.equal(await active(), await page.locator('.file-tree [role=treeitem]').first().getAttribute('data-path'));
+  // Down to the first text file below the folders, then Enter opens it.
   await page.keyboard.press('End');
-  const last = await page.locator('.file-tree [role=treeitem]').last().getAttribute('data-path');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), last);
-  assert.notEqual(start, last);
+  await page.keyboard.press('ArrowUp');
+  const target = await active();
+  assert.equal(target, 'requirements.txt');
   await page.keyboard.press('Enter');
-  await page.waitForFunction((p) => document.querySelector('.file-row.current')?.dataset.path === p, last);
+  await page.waitForFunction((p) => document.querySelector('.file-row.current')?.dataset.path === p, target);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -6,9 +6,29 @@ use super::persistence;
 use crate::project_state::{NoticeAction, Tone};
 use crate::state::{Action, use_store};
 
+/// How long an information notice stays.
+const AUTO_DISMISS_MS: u32 = 9_000;
+
 #[component(Notices)]
 pub fn notices() -> Html {
     let store = use_store();
+    // Plain information fades after a while; warnings, errors and notices with a button stay.
+    {
+        let store = store.clone();
+        let newest = store
+            .notices
+            .last()
+            .filter(|n| n.tone == Tone::Info && n.action.is_none())
+            .map(|n| n.id);
+        use_effect_with(newest, move |id| {
+            let timer = id.map(|id| {
+                gloo::timers::callback::Timeout::new(AUTO_DISMISS_MS, move || {
+                    store.dispatch(Action::Dismiss(id))
+                })
+            });
+            move || drop(timer)
+        });
+    }
     html! {
         <div class="notices" role="status" aria-live="polite" aria-label="Notices">
             { for store.notices.iter().map(|n| {

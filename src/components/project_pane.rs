@@ -80,21 +80,14 @@ fn focus_row(i: usize) {
 }
 
 /// The small marks after a row's name.
-fn marks(r: &TreeRow, ignore_file: Option<&str>) -> Html {
+fn marks(r: &TreeRow) -> Html {
+    // Left-out rows are struck through (the row's title says by which line); only a `!` line
+    // that puts a file back gets a mark.
     let ignored = match &r.mark {
-        Mark::Excluded(line) => {
-            let by = ignore_file.unwrap_or(".dockerignore");
-            let title = if line.is_empty() {
-                format!("Left out of the build context by {by}")
-            } else {
-                format!("Left out of the build context by {by} (line “{line}”)")
-            };
-            html! { <span class="file-mark ignored" {title}>{ "ignored" }</span> }
-        }
         Mark::Reincluded(line) => html! {
             <span class="file-mark kept" title={format!("Sent to the build again by “{line}”")}>{ "kept" }</span>
         },
-        Mark::Kept => html! {},
+        Mark::Kept | Mark::Excluded(_) => html! {},
     };
     let kind = match &r.kind {
         RowKind::File(ContentKind::Binary) => {
@@ -298,11 +291,18 @@ pub fn project_pane() -> Html {
                 activate(&r);
             })
         };
-        let title = match &r.kind {
+        let mut title = match &r.kind {
             RowKind::File(ContentKind::Text) => format!("{} — open in the editor", r.path),
             RowKind::Dir { children } => format!("{}/ — {children} entr{}", r.path, if *children == 1 { "y" } else { "ies" }),
             _ => r.path.clone(),
         };
+        if let Mark::Excluded(line) = &r.mark {
+            let by = ignore_file.as_deref().unwrap_or(".dockerignore");
+            title.push_str(&format!("\nLeft out of the build context by {by}"));
+            if !line.is_empty() {
+                title.push_str(&format!(" (line “{line}”)"));
+            }
+        }
         let icon = if r.is_dir() {
             html! { <span class="tree-chevron">{ icons::chevron() }</span> }
         } else {
@@ -327,7 +327,7 @@ pub fn project_pane() -> Html {
                 { icon }
                 if r.is_dir() { { icons::folder() } } else if r.dockerfile { { icons::layers() } } else { { icons::file() } }
                 <span class="file-label">{ r.name.clone() }</span>
-                { marks(r, ignore_file.as_deref()) }
+                { marks(r) }
                 <span class="file-size">{ human_size(r.size) }</span>
             </li>
         }
