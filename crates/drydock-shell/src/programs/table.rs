@@ -23,6 +23,7 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("apt-cache", pkg::apt::run_cache),
     ("apt-get", pkg::apt::run),
     ("pip", pkg::pip::run),
+    ("uv", pkg::uv::run),
     ("python", tools::python::run),
     ("make", tools::make::run),
     ("gmake", tools::make::run),

@@ -1,4 +1,4 @@
-//! Package managers (apt-get/apt, apk, pip, and later uv, npm, conda) and what they share:
+//! Package managers (apt-get/apt, apk, pip, uv, and later npm, conda) and what they share:
 //! Python environments, the PyPI resolver, local projects, a TOML reader.
 pub(crate) mod apk;
 pub(crate) mod apt;
@@ -7,3 +7,4 @@ pub(crate) mod project;
 pub(crate) mod pyenv;
 pub(crate) mod resolve;
 pub(crate) mod toml;
+pub(crate) mod uv;
