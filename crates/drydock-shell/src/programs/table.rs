@@ -28,6 +28,8 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("make", tools::make::run),
     ("gmake", tools::make::run),
     ("curl", tools::curl::run),
+    ("git", tools::git::run),
+    ("dvc", tools::dvc::run),
     ("wget", tools::wget::run),
     ("truncate", k::touch::run_truncate),
     ("adduser", tools::users::adduser::run),
