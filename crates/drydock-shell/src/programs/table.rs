@@ -24,6 +24,7 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("apt-get", pkg::apt::run),
     ("pip", pkg::pip::run),
     ("uv", pkg::uv::run),
+    ("npm", pkg::npm::run),
     ("python", tools::python::run),
     ("make", tools::make::run),
     ("gmake", tools::make::run),
