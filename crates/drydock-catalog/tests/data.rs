@@ -40,7 +40,11 @@ fn catalog_data_is_consistent() {
                 .iter()
                 .any(|e| e.path == "/etc/passwd" && matches!(e.kind, SkelKind::File(_)));
         }
-        assert!(has_passwd || !has_etc, "{} has no /etc/passwd", img.familiar());
+        assert!(
+            has_passwd || !has_etc,
+            "{} has no /etc/passwd",
+            img.familiar()
+        );
         assert!(img.digest.starts_with("sha256:") && img.digest.len() == 71);
     }
 }
