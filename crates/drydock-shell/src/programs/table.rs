@@ -25,6 +25,8 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("pip", pkg::pip::run),
     ("uv", pkg::uv::run),
     ("npm", pkg::npm::run),
+    ("conda", pkg::conda::run),
+    ("mamba", pkg::conda::run),
     ("python", tools::python::run),
     ("make", tools::make::run),
     ("gmake", tools::make::run),
