@@ -212,7 +212,8 @@ fn install_picks(
         return;
     }
     let bytes: u64 = todo.iter().map(|p| p.wheel).sum();
-    let n = todo.len();
+    // a local project (an extra line) is built, so it counts as prepared too
+    let n = todo.len() + extra_lines.len();
     if n > 0 {
         c::eout(
             ctx,
@@ -733,6 +734,10 @@ fn sync(ctx: &mut ProgramCtx<'_, '_>, args: &[String], lock_only: bool) -> i32 {
     let mut extra = Vec::new();
     if packaged && !no_project && !installed.contains_key(&normalize(&p.name)) {
         write_project(ctx, &env, &p);
+        c::eout(
+            ctx,
+            &format!("      Built {} @ file://{}\n", normalize(&p.name), p.dir),
+        );
         extra.push(format!(
             " + {}=={} (from file://{})",
             normalize(&p.name),
