@@ -27,6 +27,7 @@ pub fn run_argv(
         stderr: Sink::Stderr,
         depth: 0,
         consumed_stdin: false,
+        fd_inputs: Vec::new(),
     };
     let Some(name) = argv.first() else {
         return Err(ExecError::NotFound);

@@ -68,6 +68,15 @@ impl Shell {
             stderr: err,
             depth: self.depth + 1,
             consumed_stdin: false,
+            fd_inputs: (3..crate::exec::io::MAX_FD as u32)
+                .filter_map(|fd| match self.fds.get(fd) {
+                    Some(crate::exec::io::Fd::In(b)) => {
+                        let b = b.borrow();
+                        Some((fd, b.data.get(b.pos..).unwrap_or(&[]).to_vec()))
+                    }
+                    _ => None,
+                })
+                .collect(),
         };
         let r = exec_file(&mut ctx, &path, argv, &stdin_all);
         let consumed = ctx.consumed_stdin;

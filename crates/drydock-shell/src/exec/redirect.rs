@@ -99,7 +99,16 @@ impl Shell {
                 match target.as_str() {
                     "/dev/null" => return Ok(Some(input(Vec::new()))),
                     "/dev/stdin" => return Ok(self.fds.get(0).cloned()),
-                    _ => {}
+                    t => {
+                        if let Some(n) = crate::programs::common::fd_path(t) {
+                            return match self.fds.get(n) {
+                                Some(f) => Ok(Some(f.clone())),
+                                None => Err(Some(format!(
+                                    "cannot open {target}: No such file or directory"
+                                ))),
+                            };
+                        }
+                    }
                 }
                 let path = resolve(&self.cwd, &target);
                 if r.op == RedirOp::ReadWrite && fd != 0 {
@@ -129,7 +138,16 @@ impl Shell {
                     "/dev/null" => return Ok(Some(Fd::Out(Sink::Null))),
                     "/dev/stdout" => return Ok(self.fds.get(1).cloned()),
                     "/dev/stderr" => return Ok(self.fds.get(2).cloned()),
-                    _ => {}
+                    t => {
+                        if let Some(n) = crate::programs::common::fd_path(t) {
+                            return match self.fds.get(n) {
+                                Some(f) => Ok(Some(f.clone())),
+                                None => Err(Some(format!(
+                                    "cannot create {target}: No such file or directory"
+                                ))),
+                            };
+                        }
+                    }
                 }
                 let path = resolve(&self.cwd, &target);
                 let existing = rt.fs.stat(&path);

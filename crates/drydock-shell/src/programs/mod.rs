@@ -121,6 +121,9 @@ pub struct ProgramCtx<'r, 'a> {
     pub(crate) depth: u32,
     /// Set by programs that read their stdin (the calling shell then sees it consumed).
     pub consumed_stdin: bool,
+    /// The unread input of the process's other open input fds (3–9), by fd: what
+    /// `/proc/self/fd/N` and `/dev/fd/N` read (here-documents such as `3<<EOF`).
+    pub(crate) fd_inputs: Vec<(u32, Vec<u8>)>,
 }
 
 /// Why a file could not be run.
@@ -203,6 +206,7 @@ impl ProgramCtx<'_, '_> {
             stderr: self.stderr.clone(),
             depth: self.depth + 1,
             consumed_stdin: false,
+            fd_inputs: self.fd_inputs.clone(),
         };
         let r = exec_file(&mut child, &path, argv, stdin);
         self.consumed_stdin |= child.consumed_stdin;

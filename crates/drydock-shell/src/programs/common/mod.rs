@@ -149,10 +149,29 @@ pub(crate) fn exists(ctx: &ProgramCtx<'_, '_>, path: &str) -> bool {
 
 /// A file's text (lossy UTF-8); synthetic files read as their placeholder.
 pub(crate) fn read_text(ctx: &ProgramCtx<'_, '_>, path: &str) -> Result<String, FsError> {
+    if let Some(data) = fd_input(ctx, path) {
+        return Ok(String::from_utf8_lossy(&data).into_owned());
+    }
     ctx.rt
         .fs
         .read_file(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// The fd number a `/proc/self/fd/N` or `/dev/fd/N` path names.
+pub(crate) fn fd_path(path: &str) -> Option<u32> {
+    path.strip_prefix("/proc/self/fd/")
+        .or_else(|| path.strip_prefix("/dev/fd/"))
+        .and_then(|n| n.parse().ok())
+}
+
+/// What reading `/proc/self/fd/N` (N ≥ 3, an open input fd such as `3<<EOF`) yields.
+pub(crate) fn fd_input(ctx: &ProgramCtx<'_, '_>, path: &str) -> Option<Vec<u8>> {
+    let fd = fd_path(path)?;
+    ctx.fd_inputs
+        .iter()
+        .find(|(n, _)| *n == fd)
+        .map(|(_, d)| d.clone())
 }
 
 /// Replaces a file's contents with `data` (created with `mode` and the caller's owner).
@@ -298,6 +317,13 @@ pub(crate) fn read_operand(
         return Ok(stdin.to_vec());
     }
     let p = ctx.abs(name);
+    if matches!(fd_path(&p), Some(0)) {
+        ctx.consumed_stdin = true;
+        return Ok(stdin.to_vec());
+    }
+    if let Some(data) = fd_input(ctx, &p) {
+        return Ok(data);
+    }
     match ctx.rt.fs.stat(&p) {
         Ok(s) if s.kind == Kind::Dir => Err(FsError::IsADirectory),
         Ok(_) => ctx.rt.fs.read_file(&p),

@@ -1,5 +1,6 @@
 //! Runs a parsed awk program: records and fields, variables and arrays, the builtin functions,
-//! output redirections (`>`, `>>`, `| cmd`) and `system()` through the simulated shell.
+//! output redirections (`>`, `>>`, `| cmd`), `getline < file` and `system()` through the
+//! simulated shell.
 use super::parser::{Expr, Pattern, Program, Stmt};
 use super::value::{Val, compare, num_to_str, sprintf};
 use crate::programs::ProgramCtx;
@@ -26,6 +27,8 @@ pub(crate) struct Interp<'p> {
     pub out: String,
     files: Vec<(String, bool)>,
     pipes: Vec<(String, String)>,
+    /// Files read by `getline < file`: name, lines, next line.
+    readers: Vec<(String, Vec<String>, usize)>,
     locals: Vec<BTreeMap<String, Val>>,
     range_on: Vec<bool>,
     pub input: Vec<String>,
@@ -61,6 +64,7 @@ impl<'p> Interp<'p> {
             out: String::new(),
             files: Vec::new(),
             pipes: Vec::new(),
+            readers: Vec::new(),
             locals: Vec::new(),
             range_on: vec![false; prog.items.len()],
             input: Vec::new(),
@@ -296,7 +300,24 @@ impl<'p> Interp<'p> {
             }
             Expr::Builtin(name, args) => self.builtin(ctx, name, args)?,
             Expr::Call(f, args) => self.call(ctx, f, args)?,
-            Expr::Getline(target) => {
+            Expr::Getline(target, Some(file)) => {
+                let name = self.eval(ctx, file)?.str();
+                let Some(line) = self.read_line_from(ctx, &name) else {
+                    return Ok(Val::Num(-1.0));
+                };
+                let Some(line) = line else {
+                    return Ok(Val::Num(0.0));
+                };
+                match target {
+                    Some(t) => self.assign(ctx, t, Val::StrNum(line))?,
+                    None => {
+                        self.record = line;
+                        self.split_record();
+                    }
+                }
+                Val::Num(1.0)
+            }
+            Expr::Getline(target, None) => {
                 let Some(line) = self.input.get(self.pos).cloned() else {
                     return Ok(Val::Num(0.0));
                 };
@@ -524,7 +545,31 @@ impl<'p> Interp<'p> {
         }
     }
 
+    /// The next line of file `name` for `getline < name` (opened on first use): `None` when it
+    /// cannot be opened, `Some(None)` at its end.
+    fn read_line_from(&mut self, ctx: &ProgramCtx<'_, '_>, name: &str) -> Option<Option<String>> {
+        let k = match self.readers.iter().position(|(n, _, _)| n == name) {
+            Some(k) => k,
+            None => {
+                let text = c::read_text(ctx, &ctx.abs(name)).ok()?;
+                let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+                if text.ends_with('\n') || text.is_empty() {
+                    lines.pop();
+                }
+                self.readers.push((name.to_owned(), lines, 0));
+                self.readers.len() - 1
+            }
+        };
+        let (_, lines, pos) = self.readers.get_mut(k)?;
+        let line = lines.get(*pos).cloned();
+        if line.is_some() {
+            *pos += 1;
+        }
+        Some(line)
+    }
+
     fn close_pipe(&mut self, ctx: &mut ProgramCtx<'_, '_>, name: &str) {
+        self.readers.retain(|(n, _, _)| n != name);
         if let Some(k) = self.pipes.iter().position(|(n, _)| n == name) {
             let (cmd, data) = self.pipes.remove(k);
             self.flush(ctx);

@@ -1,5 +1,5 @@
-//! `awk [-F FS] [-v var=value]… 'program' | -f progfile [file…]` (also `mawk`/`gawk`): a POSIX
-//! awk over the simulated filesystem (lexer, parser, values, interpreter in this folder).
+//! `awk [-F FS] [-v var=value]… 'program' | -f progfile|- [file…]` (also `mawk`/`gawk`): a
+//! POSIX awk over the simulated filesystem (lexer, parser, values, interpreter in this folder).
 mod interp;
 mod lexer;
 mod parser;
@@ -31,6 +31,12 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], stdin: &[u8]) -
             "-f" => {
                 let f = argv.get(i + 1).cloned().unwrap_or_default();
                 let abs = ctx.abs(&f);
+                if f == "-" || f == "/dev/stdin" {
+                    ctx.consumed_stdin = true;
+                    src = Some(String::from_utf8_lossy(stdin).into_owned());
+                    i += 2;
+                    continue;
+                }
                 match c::read_text(ctx, &abs) {
                     Ok(t) => src = Some(t),
                     Err(_) => {

@@ -21,7 +21,8 @@ pub(crate) enum Expr {
     Concat(Box<Expr>, Box<Expr>),
     Builtin(String, Vec<Expr>),
     Call(String, Vec<Expr>),
-    Getline(Option<Box<Expr>>),
+    /// `getline [var] [< file]`.
+    Getline(Option<Box<Expr>>, Option<Box<Expr>>),
     Group(Box<Expr>),
 }
 
@@ -663,7 +664,12 @@ impl Parser {
                     Tok::Name(_) | Tok::Op("$") => Some(Box::new(self.primary()?)),
                     _ => None,
                 };
-                Ok(Expr::Getline(target))
+                let file = if self.eat_op("<") {
+                    Some(Box::new(self.primary()?))
+                } else {
+                    None
+                };
+                Ok(Expr::Getline(target, file))
             }
             Tok::Op("-") => Ok(Expr::Neg(Box::new(self.primary()?))),
             Tok::Op("!") => Ok(Expr::Not(Box::new(self.primary()?))),
