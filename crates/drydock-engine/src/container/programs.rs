@@ -67,12 +67,6 @@ impl<'a> ContainerPrograms<'a> {
             effects: RefCell::new(Effects::default()),
         }
     }
-
-    /// Whether packages installed by pip can be trusted: when pip itself is not simulated yet,
-    /// builds record `pip install` without installing anything, so import checks are lenient.
-    pub fn pip_simulated(&self) -> bool {
-        self.inner.contains("pip")
-    }
 }
 
 /// `sleep` operands in milliseconds (`None` for `infinity`).

@@ -432,25 +432,46 @@ fn py_repr(s: &str) -> String {
     }
 }
 
-/// The site-packages folders of the image's Python.
+/// The site-packages folders of the image's Python: the prefixes of every `python` on `PATH`
+/// (`/usr/local`, `/opt/conda`, a venv), the usual system ones, the active virtual environment
+/// and the user site.
 fn site_dirs(ctx: &ProgramCtx<'_, '_>) -> Vec<String> {
-    let mut out = Vec::new();
-    for base in ["/usr/local/lib", "/usr/lib"] {
-        for d in ctx.rt.fs.read_dir(base).unwrap_or_default() {
+    let mut prefixes: Vec<String> = Vec::new();
+    if let Some(v) = ctx.get_env("VIRTUAL_ENV") {
+        prefixes.push(v.trim_end_matches('/').to_owned());
+    }
+    for d in ctx.get_env("PATH").unwrap_or("").split(':') {
+        let d = d.trim_end_matches('/');
+        if d.is_empty()
+            || !(exists(ctx, &format!("{d}/python3")) || exists(ctx, &format!("{d}/python")))
+        {
+            continue;
+        }
+        if let Some((prefix, _)) = d.rsplit_once('/') {
+            prefixes.push(prefix.to_owned());
+        }
+    }
+    prefixes.extend(["/usr/local".to_owned(), "/usr".to_owned()]);
+    if let Some(h) = ctx.get_env("HOME") {
+        prefixes.push(format!("{}/.local", h.trim_end_matches('/')));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for prefix in prefixes {
+        let base = format!("{prefix}/lib");
+        for d in ctx.rt.fs.read_dir(&base).unwrap_or_default() {
             if d.starts_with("python3") {
                 for sub in ["site-packages", "dist-packages"] {
                     let p = format!("{base}/{d}/{sub}");
-                    if is_dir(ctx, &p) {
+                    if is_dir(ctx, &p) && !out.contains(&p) {
                         out.push(p);
                     }
                 }
             }
         }
     }
-    if let Some(v) = ctx.get_env("VIRTUAL_ENV") {
-        for d in ctx.rt.fs.read_dir(&format!("{v}/lib")).unwrap_or_default() {
-            out.push(format!("{v}/lib/{d}/site-packages"));
-        }
+    let debian = "/usr/lib/python3/dist-packages".to_owned();
+    if is_dir(ctx, &debian) && !out.contains(&debian) {
+        out.push(debian);
     }
     out
 }
@@ -1692,7 +1713,6 @@ fn run_source(
         .rsplit_once('/')
         .map_or("/", |(d, _)| if d.is_empty() { "/" } else { d })
         .to_owned();
-    let pip_known = progs.pip_simulated();
     let mut w = Walker {
         progs,
         ctx,
@@ -1714,7 +1734,11 @@ fn run_source(
                 .map(|d| w.ctx.abs(d)),
         );
     }
-    dirs.extend(site_dirs(w.ctx));
+    // The script's own folder and PYTHONPATH hold user code (checked module by module);
+    // site-packages hold installed distributions, whose submodules all come with the package.
+    let user_dirs = dirs.len();
+    let sites = site_dirs(w.ctx);
+    dirs.extend(sites.iter().cloned());
     let mut result = Flow::Normal;
     let mut vars = BTreeMap::new();
     let mut pending: Vec<Stmt> = Vec::new();
@@ -1737,24 +1761,18 @@ fn run_source(
         for (module, binds) in &imports {
             let top = module.split('.').next().unwrap_or(module);
             let parts: Vec<&str> = module.split('.').collect();
-            let missing = if STDLIB.contains(&top) {
+            let user_top = importable(w.ctx, dirs.get(..user_dirs).unwrap_or(&[]), top);
+            let missing = if STDLIB.contains(&top) || (!user_top && importable(w.ctx, &sites, top))
+            {
                 None
             } else {
                 (1..=parts.len())
                     .map(|k| parts.get(..k).unwrap_or(&[]).join("."))
                     .find(|m| !importable(w.ctx, &dirs, m))
             };
-            match missing {
-                Some(m) if pip_known || importable(w.ctx, &dirs[..1], top) => {
-                    failed = Some(m);
-                    break;
-                }
-                Some(m) => {
-                    w.notes.push(format!(
-                        "import {m}: not checked — pip is not simulated yet, so packages installed by the build cannot be seen"
-                    ));
-                }
-                None => {}
+            if let Some(m) = missing {
+                failed = Some(m);
+                break;
             }
             for (alias, full) in binds {
                 let canonical = match full.as_str() {
