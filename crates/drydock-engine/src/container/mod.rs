@@ -19,6 +19,7 @@ pub mod programs;
 pub mod python_script;
 pub mod remove;
 pub mod servers;
+pub mod shell_exec;
 pub mod start;
 pub mod stop;
 

@@ -58,6 +58,10 @@ pub fn base_registry() -> Registry {
 pub struct ContainerPrograms<'a> {
     pub inner: &'a dyn Programs,
     pub effects: RefCell<Effects>,
+    /// For a container command that starts with a shell: whether the shell(s) `exec` the program
+    /// they run, which is then PID 1 (`sh -c 'uvicorn …'`), or stay its parent (`cd /app &&
+    /// uvicorn …`); see `shell_exec.rs`. `None`: decided by the process numbering.
+    pub shell_execs: Option<bool>,
 }
 
 impl<'a> ContainerPrograms<'a> {
@@ -65,6 +69,7 @@ impl<'a> ContainerPrograms<'a> {
         ContainerPrograms {
             inner,
             effects: RefCell::new(Effects::default()),
+            shell_execs: None,
         }
     }
 }

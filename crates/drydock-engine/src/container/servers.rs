@@ -34,7 +34,8 @@ pub fn serve(
 ) {
     // The container's own process is PID 1 (the first exec from the runtime counts as 2 in
     // drydock-shell's numbering).
-    let pid = if ctx.pid <= 2 { 1 } else { ctx.pid };
+    let pid1 = progs.shell_execs.unwrap_or(ctx.pid <= 2);
+    let pid = if pid1 { 1 } else { ctx.pid };
     let (lines, port, signals): (Vec<(bool, String)>, u16, Signals) = match server {
         "uvicorn" | "fastapi" => {
             let host = host.unwrap_or("127.0.0.1");
@@ -199,7 +200,9 @@ pub fn serve(
     let mut e = progs.effects.borrow_mut();
     e.forever = Some(server.to_owned());
     e.listening.push(port);
-    e.signals = signals;
+    // A child of a shell that stays PID 1: signals reach the shell, which ignores them (PID 1
+    // without a handler), so `docker stop` ends with SIGKILL after its timeout (137).
+    e.signals = if pid1 { signals } else { Signals::default() };
     e.notes.push(format!(
         "{server} is simulated: it listens on port {port}; requests are not served by Drydock"
     ));

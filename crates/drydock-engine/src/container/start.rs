@@ -300,14 +300,15 @@ impl Engine {
         }
         let started_ms = self.now_ms();
         let base = base_registry();
-        let programs = ContainerPrograms::new(&base);
+        let argv = c.argv();
+        let mut programs = ContainerPrograms::new(&base);
+        programs.shell_execs = super::shell_exec::shell_execs_program(&argv);
         let config = ShellConfig {
             pid: 1,
             mtime: started_ms.div_euclid(1000),
             network: c.host_config.network_mode != "none",
             ..ShellConfig::default()
         };
-        let argv = c.argv();
         let (result, log, mut notes) = {
             let mut rt = Runtime::new(&mut mounted.upper, &programs, config);
             let r = run_argv(&mut rt, &process, &argv, stdin);
