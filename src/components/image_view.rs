@@ -17,5 +17,12 @@ pub fn image_view() -> Html {
         };
     }
     let table = drydock_engine::output::images::render(session.engine());
-    html! { <pre class="console">{ table }</pre> }
+    html! {
+        <>
+            <pre class="console">{ table }</pre>
+            <p class="view-note">
+                { "Sizes are simulated: base images and packages carry sizes close to their registries' figures, not byte-exact ones." }
+            </p>
+        </>
+    }
 }
