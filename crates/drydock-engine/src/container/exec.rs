@@ -28,23 +28,11 @@ pub struct ExecResult {
 
 /// The runtime's message when an exec cannot start.
 pub fn oci_exec_error(e: &ExecError, name: &str) -> Option<(String, i32)> {
-    let q = drydock_syntax::words::go_quote(name);
-    let prefix = "OCI runtime exec failed: exec failed: unable to start container process:";
-    match e {
-        ExecError::NotFound if name.contains('/') => Some((
-            format!("{prefix} exec: {q}: stat {name}: no such file or directory: unknown"),
-            127,
-        )),
-        ExecError::NotFound => Some((
-            format!("{prefix} exec: {q}: executable file not found in $PATH: unknown"),
-            127,
-        )),
-        ExecError::PermissionDenied => Some((
-            format!("{prefix} exec: {q}: permission denied: unknown"),
-            126,
-        )),
-        ExecError::NotSimulated(_) => None,
-    }
+    super::start::oci_error(
+        "OCI runtime exec failed: exec failed: unable to start container process:",
+        e,
+        name,
+    )
 }
 
 impl Engine {

@@ -122,8 +122,17 @@ pub fn process_env(c: &super::Container, home: &str) -> Vec<(String, String)> {
 
 /// The OCI runtime's message for a process that cannot start.
 pub fn oci_start_error(e: &ExecError, name: &str) -> Option<(String, i32)> {
+    oci_error(
+        "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:",
+        e,
+        name,
+    )
+}
+
+/// The OCI runtime's message after `prefix` (create or exec) for a program that cannot start,
+/// with its exit status (127 not found, 126 permission denied); `None` when it is not simulated.
+pub fn oci_error(prefix: &str, e: &ExecError, name: &str) -> Option<(String, i32)> {
     let q = drydock_syntax::words::go_quote(name);
-    let prefix = "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:";
     match e {
         ExecError::NotFound if name.contains('/') => Some((
             format!("{prefix} exec: {q}: stat {name}: no such file or directory: unknown"),
