@@ -36,14 +36,28 @@ impl ShellExecutor {
     }
 }
 
-fn split_lines(bytes: &[u8], stderr: bool, at: i64, out: &mut Vec<(i64, bool, String)>) {
-    let text = String::from_utf8_lossy(bytes);
-    let text = text.strip_suffix('\n').unwrap_or(&text);
-    if text.is_empty() && bytes.is_empty() {
+/// Splits one output chunk (written from byte `offset` on) into lines stamped with the virtual
+/// time the programs had reached when each line was written, plus `at`.
+fn split_lines(
+    output: &drydock_shell::Output,
+    (bytes, offset): (&[u8], usize),
+    stderr: bool,
+    at: i64,
+    out: &mut Vec<(i64, bool, String)>,
+) {
+    if bytes.is_empty() {
         return;
     }
-    for l in text.split('\n') {
-        out.push((at, stderr, l.to_owned()));
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let mut start = 0;
+    for l in body.split(|b| *b == b'\n') {
+        let t = i64::try_from(output.time_at(offset + start)).unwrap_or(i64::MAX);
+        out.push((
+            at.saturating_add(t),
+            stderr,
+            String::from_utf8_lossy(l).into_owned(),
+        ));
+        start += l.len() + 1;
     }
 }
 
@@ -113,16 +127,21 @@ impl ShellExecutor {
         let r = run_argv(&mut rt, &process, &req.argv, b"");
         let mut lines = Vec::new();
         let mut at = 20;
+        let mut offset = 0;
         for (stream, bytes) in &rt.output.log {
             split_lines(
-                bytes,
+                &rt.output,
+                (bytes, offset),
                 matches!(stream, drydock_shell::Stream::Stderr),
                 at,
                 &mut lines,
             );
+            offset += bytes.len();
             at += 5;
         }
-        let duration_ms = 80 + at;
+        // the programs' virtual clock (downloads, installs, sleep) plus a little per chunk
+        let busy = i64::try_from(rt.output.clock_ms).unwrap_or(i64::MAX);
+        let duration_ms = (80 + at).saturating_add(busy);
         let notes = rt.notes.clone();
         match r {
             Ok(code) => RunOutcome {

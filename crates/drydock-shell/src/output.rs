@@ -16,6 +16,12 @@ pub struct Output {
     pub log: Vec<(Stream, Vec<u8>)>,
     /// Set when output beyond the limit was dropped.
     pub truncated: bool,
+    /// The virtual clock (milliseconds since the run started) that simulated programs advance
+    /// (downloads, installs, `sleep`); deterministic, never a real clock.
+    pub clock_ms: u64,
+    /// When output was written: (byte offset into everything written so far, `clock_ms` then),
+    /// one entry each time the clock moved between writes.
+    pub stamps: Vec<(usize, u64)>,
     max: usize,
 }
 
@@ -39,6 +45,13 @@ impl Output {
         if bytes.is_empty() {
             return;
         }
+        if self
+            .stamps
+            .last()
+            .map_or(self.clock_ms != 0, |s| s.1 != self.clock_ms)
+        {
+            self.stamps.push((used, self.clock_ms));
+        }
         match stream {
             Stream::Stdout => self.stdout.extend_from_slice(bytes),
             Stream::Stderr => self.stderr.extend_from_slice(bytes),
@@ -49,3 +62,22 @@ impl Output {
         }
     }
 }
+
+impl Output {
+    /// Advances the virtual clock by `ms` (bounded, so a long `sleep` cannot overflow).
+    pub fn advance(&mut self, ms: u64) {
+        self.clock_ms = self.clock_ms.saturating_add(ms).min(MAX_CLOCK_MS);
+    }
+
+    /// The virtual time at which the byte at `offset` (into everything written) was written.
+    pub fn time_at(&self, offset: usize) -> u64 {
+        self.stamps
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .map_or(0, |s| s.1)
+    }
+}
+
+/// A run's clock never passes 30 days.
+const MAX_CLOCK_MS: u64 = 30 * 86_400_000;

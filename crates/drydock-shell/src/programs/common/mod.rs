@@ -1,6 +1,7 @@
 //! Helpers every simulated program shares: error lines, option parsing, the GNU/busybox flavour
 //! of an image, file helpers over the filesystem seam, users and groups, the virtual clock.
 pub(crate) mod archive;
+pub(crate) mod busy;
 pub(crate) mod clock;
 pub(crate) mod install;
 pub(crate) mod opts;

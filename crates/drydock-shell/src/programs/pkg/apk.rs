@@ -241,6 +241,8 @@ fn add(
                 triggers.insert("busybox-1.37.0-r18".to_owned());
             }
         }
+        c::busy::download(ctx, p.size);
+        c::busy::install(ctx, p.installed);
         let rest = p.installed.saturating_sub(w.bytes);
         if rest > 0 {
             let path = if p.name.contains("lib") {

@@ -33,7 +33,7 @@ fn size_str(bytes: u64) -> String {
 }
 
 /// Mirror throughput the simulation assumes for apt's summary line (bytes per second).
-const FETCH_BYTES_PER_S: u64 = 20_000_000;
+use crate::programs::common::busy::DOWNLOAD_BYTES_PER_S as FETCH_BYTES_PER_S;
 
 /// `Fetched 76.7 MB in 4s (19.2 MB/s)`: apt's elapsed time (`1min 5s` past a minute) and rate.
 fn fetched_line(bytes: u64) -> String {
@@ -253,6 +253,7 @@ fn update(ctx: &mut ProgramCtx<'_, '_>, apt: bool, quiet: u32) -> i32 {
     }
     if !had {
         out.push_str(&fetched_line(fetched));
+        c::busy::download(ctx, fetched);
     }
     out.push_str("Reading package lists...\n");
     if apt {
@@ -310,6 +311,7 @@ fn plan(names: &[String], installed: &BTreeMap<String, String>, recommends: bool
 
 /// Writes one package's files, its dpkg bookkeeping and its cached `.deb`.
 fn unpack(ctx: &mut ProgramCtx<'_, '_>, p: &AptPackage, keep_deb: bool) -> usize {
+    c::busy::install(ctx, p.installed_kib * 1024);
     let idx = apt_index();
     let mut w = install::Written::default();
     if let Some(entries) = idx.contents.get(&p.name) {
@@ -544,6 +546,7 @@ fn install_cmd(ctx: &mut ProgramCtx<'_, '_>, names: &[String], o: &Flags, apt: b
         );
     }
     out.push_str(&fetched_line(download));
+    c::busy::download(ctx, download);
     let keep = !c::exists(ctx, DOCKER_CLEAN);
     let db = 6090 + installed.len().saturating_sub(1) * 40;
     let mut files = 0;

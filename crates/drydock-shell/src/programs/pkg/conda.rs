@@ -204,6 +204,8 @@ fn apply(
     // write the packages
     let mut w = install::Written::default();
     for (n, (v, ch, size)) in &p.conda {
+        c::busy::download(ctx, *size / 2);
+        c::busy::install(ctx, *size);
         if n != "python" {
             install::blob(
                 ctx,

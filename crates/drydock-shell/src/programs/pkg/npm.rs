@@ -138,6 +138,8 @@ fn write_modules(
             added += 1;
         }
         let size = idx.get(name).map_or(10_000, |p| p.size);
+        c::busy::download(ctx, size / 3);
+        c::busy::install(ctx, size);
         let pj = format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{version}\"\n}}\n");
         let _ = c::mkdir_p_with(ctx, &pdir, ctx.new_meta(0o755));
         let _ = c::write(ctx, &format!("{pdir}/package.json"), pj.as_bytes(), 0o644);

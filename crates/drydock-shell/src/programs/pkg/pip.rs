@@ -640,6 +640,7 @@ fn install(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, args: &[String], invoked: 
                         c::pip_size(meta_size)
                     ));
                     downloads.push_str(&format!("Downloading {file} ({})\n", c::pip_size(p.wheel)));
+                    c::busy::download(ctx, p.wheel);
                     if p.wheel > 512 * 1024 {
                         downloads.push_str(&progress(p.wheel));
                     }

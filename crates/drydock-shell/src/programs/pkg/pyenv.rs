@@ -222,6 +222,10 @@ pub(crate) fn install_dist(
     requires: &[String],
 ) -> Written {
     use crate::programs::common::install;
+    if installer != "uv" {
+        // uv accounts its own (faster) install time
+        crate::programs::common::busy::install(ctx, size);
+    }
     let mut w = Written::default();
     let stem = pkg.name.replace(['-', '.'], "_").to_lowercase();
     let info = format!("{site}/{stem}-{version}.dist-info");

@@ -215,6 +215,7 @@ fn install_picks(
     // a local project (an extra line) is built, so it counts as prepared too
     let n = todo.len() + extra_lines.len();
     if n > 0 {
+        c::busy::work(ctx, 30 + bytes / 50_000);
         c::eout(
             ctx,
             &format!(
@@ -245,6 +246,7 @@ fn install_picks(
     lines.sort();
     let total = lines.len();
     let size: u64 = todo.iter().map(|p| p.size).sum();
+    c::busy::work(ctx, 2 + size / 400_000);
     let mut text = format!(
         "Installed {total} {} in {}\n",
         plural(total),

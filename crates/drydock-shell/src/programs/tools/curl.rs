@@ -124,6 +124,7 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], _: &[u8]) -> i3
         return 6;
     }
     let resp = fetch::get(&url);
+    c::busy::download(ctx, resp.len());
     if head {
         c::out(
             ctx,

@@ -332,6 +332,8 @@ fn make(
         if run.dry {
             continue;
         }
+        // a recipe line compiles something: a little virtual time
+        c::busy::work(ctx, 700);
         let argv = vec!["/bin/sh".to_owned(), "-c".to_owned(), body.to_owned()];
         let status = match ctx.exec(&argv, b"") {
             Ok(s) => s,

@@ -115,6 +115,7 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], _: &[u8]) -> i3
         return 4;
     }
     let resp = fetch::get(&url);
+    c::busy::download(ctx, resp.len());
     let ip = fetch::address(&host);
     if resp.status >= 400 {
         if bb {
