@@ -44,7 +44,9 @@ pub fn workspace() -> Html {
     };
     let panel = match store.view {
         View::Instructions => html! { <InstructionList /> },
-        View::Insights => html! { <InsightsView /> },
+        View::Insights => {
+            html! { <><super::insight_forecast::InsightForecast /><InsightsView /></> }
+        }
         View::Build => html! { <BuildView /> },
         View::Image => html! { <ImageView /> },
         View::Containers => html! { <ContainersView /> },

@@ -42,6 +42,9 @@ pub struct CacheEntry {
     pub created_ms: i64,
     /// The build that last used it (for picking the previous version of a step).
     pub last_used: u64,
+    /// How long the step took when it ran (simulated ms): what a rebuild is forecast to cost.
+    #[serde(default)]
+    pub duration_ms: i64,
 }
 
 /// The cache key of a step.
@@ -169,4 +172,54 @@ pub fn explain(prev: &CacheEntry, now: &CacheInputs, same_parent: bool) -> MissR
         }
     }
     MissReason::FirstBuild
+}
+
+/// One input of a step that differs from the cached version of the step: the instruction text,
+/// a source file's checksum, a variable or a setting (`before`/`after` are `None` when absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputChange {
+    /// `instruction`, `file`, `env` or `setting`.
+    pub input: String,
+    /// The file path, variable or setting name (empty for the instruction).
+    pub name: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+fn diff_maps(
+    input: &str,
+    prev: &BTreeMap<String, String>,
+    now: &BTreeMap<String, String>,
+    out: &mut Vec<InputChange>,
+) {
+    let names: std::collections::BTreeSet<&String> = prev.keys().chain(now.keys()).collect();
+    for n in names {
+        let (b, a) = (prev.get(n), now.get(n));
+        if b != a {
+            out.push(InputChange {
+                input: input.to_owned(),
+                name: n.clone(),
+                before: b.cloned(),
+                after: a.cloned(),
+            });
+        }
+    }
+}
+
+/// Every input that differs between a cached step and the step now: the complete "diff of the
+/// inputs" behind [`explain`]'s one reason.
+pub fn diff(prev: &CacheInputs, now: &CacheInputs) -> Vec<InputChange> {
+    let mut out = Vec::new();
+    if prev.op != now.op {
+        out.push(InputChange {
+            input: "instruction".to_owned(),
+            name: String::new(),
+            before: Some(prev.op.clone()),
+            after: Some(now.op.clone()),
+        });
+    }
+    diff_maps("file", &prev.files, &now.files, &mut out);
+    diff_maps("env", &prev.env, &now.env, &mut out);
+    diff_maps("setting", &prev.settings, &now.settings, &mut out);
+    out
 }

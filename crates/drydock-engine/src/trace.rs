@@ -114,6 +114,10 @@ pub struct Step {
     pub env: Vec<String>,
     /// The error, when this step failed.
     pub error: Option<String>,
+    /// For a miss explained against the cached version of the step: every input that changed
+    /// (instruction text, file checksums, variables, settings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub input_diff: Vec<crate::cache::InputChange>,
 }
 
 /// Where a failure is located in the Dockerfile.

@@ -27,6 +27,7 @@ pub mod examples;
 pub mod explain;
 pub mod format;
 pub mod host;
+pub mod insights;
 pub mod interactive;
 pub mod output;
 pub mod session;

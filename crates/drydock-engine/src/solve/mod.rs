@@ -661,6 +661,7 @@ impl Engine {
                     user: step.user.clone(),
                     env: step.env.clone(),
                     error: None,
+                    input_diff: Vec::new(),
                 };
                 let Some(op) = &step.op else {
                     trace.steps.push(st_rec);
@@ -846,6 +847,9 @@ impl Engine {
                         instruction: text.clone(),
                     }
                 } else {
+                    if let Some(prev) = self.previous(&run, &inputs) {
+                        st_rec.input_diff = cache::diff(&prev.inputs, &inputs);
+                    }
                     self.explain(&run, &inputs)
                 };
                 if run.rebuilt.is_none() {
@@ -930,6 +934,7 @@ impl Engine {
                         size,
                         created_ms: created,
                         last_used: build_no,
+                        duration_ms: ms,
                     },
                 );
                 run.stack = run.stack.push(layer);
@@ -967,7 +972,9 @@ impl Engine {
         self.export(target, run, req, p)
     }
 
-    fn explain(&self, run: &StageRun, inputs: &CacheInputs) -> MissReason {
+    /// The cached version of this step: the most recent entry on the same parent for the same
+    /// kind of operation.
+    fn previous(&self, run: &StageRun, inputs: &CacheInputs) -> Option<&CacheEntry> {
         let kw = |op: &str| op.split(' ').next().unwrap_or("").to_owned();
         let mut best: Option<&CacheEntry> = None;
         for e in self.state.cache.values() {
@@ -978,7 +985,11 @@ impl Engine {
                 best = Some(e);
             }
         }
-        if let Some(prev) = best {
+        best
+    }
+
+    fn explain(&self, run: &StageRun, inputs: &CacheInputs) -> MissReason {
+        if let Some(prev) = self.previous(run, inputs) {
             return cache::explain(prev, inputs, true);
         }
         if run.layer_times.is_empty() && run.label.starts_with("FROM ") {
