@@ -15,6 +15,38 @@ try {
     await page.screenshot({ path: join(out, `app-${colorScheme}.png`) });
     await page.context().close();
   }
+  // The Insights tab's cache forecast (after a build, requirements.txt edited) and size insight.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.cm-content');
+    await page.locator('#tab-build').click();
+    await page.locator('#build-button').click();
+    await page.waitForFunction(() => /naming to docker\.io/.test(document.querySelector('#panel-build')?.textContent ?? ''));
+    await page.locator('.file-tree [data-path="requirements.txt"]').click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('rich==14.2.0\n');
+    await page.keyboard.press('Escape');
+    await page.locator('#tab-insights').click();
+    await page.waitForFunction(() => /rebuild steps/.test(document.querySelector('.forecast-summary')?.textContent ?? ''));
+    await page.locator('.forecast-step.rebuild .forecast-diff summary').first().click();
+    await page.screenshot({ path: join(out, `forecast-${colorScheme}.png`) });
+    await page.context().close();
+
+    const size = await open(browser, server.url, { colorScheme });
+    await size.waitForSelector('.cm-content');
+    await size.locator('.cm-content').click();
+    await size.keyboard.press('Control+a');
+    await size.keyboard.press('Delete');
+    await size.keyboard.insertText('FROM python:3.11-slim\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\nCMD ["python"]\n');
+    await size.keyboard.press('Escape');
+    await size.locator('#tab-insights').click();
+    await size.locator('.size-analyse').click();
+    await size.locator('.size-rewrite').first().waitFor();
+    await size.locator('.size-insight').scrollIntoViewIfNeeded();
+    await size.screenshot({ path: join(out, `size-${colorScheme}.png`) });
+    await size.context().close();
+  }
   const small = await open(browser, server.url, { width: 1024, height: 640 });
   await small.screenshot({ path: join(out, 'app-1024x640.png') });
   await small.context().close();

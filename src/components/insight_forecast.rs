@@ -14,7 +14,8 @@ use crate::state::{Action, BuildForm, use_store};
 /// Milliseconds of quiet typing before the forecast is recomputed.
 const DELAY_MS: u32 = 250;
 
-fn request(form: &BuildForm) -> ForecastRequest {
+/// The forecast request for the build form (also the size insight's).
+pub fn request(form: &BuildForm) -> ForecastRequest {
     ForecastRequest {
         dockerfile: form.file.clone(),
         build_args: form
@@ -31,7 +32,10 @@ fn request(form: &BuildForm) -> ForecastRequest {
 fn short(v: &Option<String>) -> String {
     match v {
         None => "—".to_owned(),
-        Some(s) if s.starts_with("sha256:") => s.chars().take(19).collect(),
+        Some(s) if s.contains("sha256:") => {
+            let at = s.find("sha256:").unwrap_or(0);
+            s.get(at..).unwrap_or("").chars().take(19).collect()
+        }
         Some(s) if s.chars().count() > 60 => format!("{}…", s.chars().take(60).collect::<String>()),
         Some(s) => s.clone(),
     }

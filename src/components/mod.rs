@@ -10,6 +10,7 @@ pub mod help_overlay;
 pub mod icons;
 pub mod image_view;
 pub mod insight_forecast;
+pub mod insight_size;
 pub mod insights_view;
 pub mod instruction_list;
 pub mod lifecycle;

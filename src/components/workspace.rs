@@ -45,7 +45,7 @@ pub fn workspace() -> Html {
     let panel = match store.view {
         View::Instructions => html! { <InstructionList /> },
         View::Insights => {
-            html! { <><super::insight_forecast::InsightForecast /><InsightsView /></> }
+            html! { <><super::insight_forecast::InsightForecast /><InsightsView /><super::insight_size::InsightSize /></> }
         }
         View::Build => html! { <BuildView /> },
         View::Image => html! { <ImageView /> },

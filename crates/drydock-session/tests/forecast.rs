@@ -1,6 +1,7 @@
 //! The what-if cache forecast, case by case: a project is built once, one edit is made, and the
 //! forecast (one line per step: number, cached/rebuild, why) must match. Then the edited
 //! project is really built and every step's cache status must match the forecast.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use drydock_engine::CacheStatus;
 use drydock_session::insights::{ForecastRequest, words};
 use drydock_session::{Action, Session, SessionConfig};

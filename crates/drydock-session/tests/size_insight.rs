@@ -1,6 +1,7 @@
 //! Size insight, case by case: a Dockerfile, the wasted rows expected (directory, how, adder
 //! line, remover line) and the rewrites expected (title, and that building them really saves
 //! about what was predicted). The daemon's images are untouched by the analysis.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use drydock_session::insights::ForecastRequest;
 use drydock_session::{Session, SessionConfig};
 use drydock_vfs::{ImportEntry, Tree};

@@ -76,7 +76,7 @@ impl Session {
 fn number_of(name: &str) -> String {
     name.strip_prefix('[')
         .and_then(|r| r.split_once(']'))
-        .map(|(inner, _)| inner.split('/').next().unwrap_or(inner).to_owned())
+        .map(|(inner, _)| inner.split('/').next().unwrap_or(inner).trim().to_owned())
         .unwrap_or_default()
 }
 

@@ -166,7 +166,7 @@ pub fn suggest(
             });
         }
     }
-    out.sort_by(|a, b| b.predicted_bytes.cmp(&a.predicted_bytes));
+    out.sort_by_key(|s| std::cmp::Reverse(s.predicted_bytes));
     out
 }
 
