@@ -23,6 +23,7 @@ try {
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(text);
+    await page.keyboard.press('Escape');
   };
   for (const colorScheme of ['light', 'dark']) {
     const page = await open(browser, server.url, { colorScheme });

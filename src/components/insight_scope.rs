@@ -22,7 +22,7 @@ fn symbol(s: CellState) -> &'static str {
         CellState::Set => "set",
         CellState::Visible => "",
         CellState::Shadowed => "ENV wins",
-        CellState::Invisible => "not visible",
+        CellState::Invisible => "hidden",
         CellState::Absent => "",
     }
 }
@@ -67,7 +67,12 @@ pub fn insight_scope(props: &Props) -> Html {
         let mut vars: Vec<_> = scope.vars.iter().collect();
         vars.sort_by_key(|v| v.origin == Origin::BaseImage);
         let step_head = |st: &ScopeStep| {
-            let kw = st.text.split_whitespace().next().unwrap_or("").to_uppercase();
+            let kw = st
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_uppercase();
             html! {
                 <th scope="col" class="scope-step">
                     <button type="button" class="scope-step-btn" onclick={reveal(st.line, st.end_line)}
@@ -84,7 +89,12 @@ pub fn insight_scope(props: &Props) -> Html {
                 return html! { <td class="scope-cell state-absent"></td> };
             }
             let value = c.value.clone().unwrap_or_default();
-            let label = format!(" — {name} at line {} ({}). {}", st.line, c.state.as_str(), c.note);
+            let label = format!(
+                " — {name} at line {} ({}). {}",
+                st.line,
+                c.state.as_str(),
+                c.note
+            );
             html! {
                 <td class={classes!("scope-cell", format!("state-{}", c.state.as_str()))}>
                     <button type="button" class="scope-cell-btn" onclick={reveal(st.line, st.end_line)}
@@ -164,7 +174,7 @@ pub fn insight_scope(props: &Props) -> Html {
                 <li><span class="scope-swatch state-set" aria-hidden="true"></span>{ "set here" }</li>
                 <li><span class="scope-swatch state-visible" aria-hidden="true"></span>{ "visible" }</li>
                 <li><span class="scope-swatch state-shadowed" aria-hidden="true"></span>{ "shadowed (ENV over ARG)" }</li>
-                <li><span class="scope-swatch state-invisible" aria-hidden="true"></span>{ "not visible" }</li>
+                <li><span class="scope-swatch state-invisible" aria-hidden="true"></span>{ "hidden (not visible here)" }</li>
             </ul>
             { for scope.warnings.iter().map(|w| html! { <p class="scope-warning" role="note">{ w.clone() }</p> }) }
             { body }
