@@ -326,10 +326,10 @@ fn source_note(k: &str, default: bool, req: &ScopeRequest) -> String {
         if default {
             format!("--build-arg {k}={v} overrides the default")
         } else {
-            format!("from --build-arg {k}={v}")
+            format!("From --build-arg {k}={v}")
         }
     } else if default {
-        "the default written in the ARG".to_owned()
+        "The default written in the ARG".to_owned()
     } else {
         String::new()
     }
