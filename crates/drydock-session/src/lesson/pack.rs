@@ -1,0 +1,34 @@
+//! The bundled lesson pack (the course's Docker module), compiled in from
+//! `data/lessons/NN-id.toml`, in course order.
+
+/// Every bundled lesson as (file name, TOML text), in course order.
+pub fn sources() -> &'static [(&'static str, &'static str)] {
+    &SOURCES
+}
+
+macro_rules! lessons {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../../data/lessons/", $name)))),*]
+    };
+}
+
+static SOURCES: [(&str, &str); 5] = lessons![
+    "01-first-dockerfile.toml",
+    "02-build-and-tag.toml",
+    "03-run-named.toml",
+    "04-docker-cp.toml",
+    "05-cache-order.toml",
+];
+
+/// Every bundled lesson, loaded (a lesson that fails to load is reported by the tests).
+pub fn all() -> Vec<super::Lesson> {
+    SOURCES
+        .iter()
+        .filter_map(|(_, text)| super::load(text).ok())
+        .collect()
+}
+
+/// The bundled lesson with this id.
+pub fn get(id: &str) -> Option<super::Lesson> {
+    all().into_iter().find(|l| l.id == id)
+}
