@@ -15,6 +15,18 @@ try {
     await page.screenshot({ path: join(out, `app-${colorScheme}.png`) });
     await page.context().close();
   }
+  // The Build view after a build, time travelled to the COPY of the sources.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.cm-content');
+    await page.locator('#tab-build').click();
+    await page.locator('#build-button').click();
+    await page.waitForSelector('#build-steps #step-3');
+    await page.locator('#step-3').click();
+    await page.waitForSelector('.step-tree [data-path="/src/my_project/train.py"]');
+    await page.screenshot({ path: join(out, `build-${colorScheme}.png`) });
+    await page.context().close();
+  }
   const small = await open(browser, server.url, { width: 1024, height: 640 });
   await small.screenshot({ path: join(out, 'app-1024x640.png') });
   await small.context().close();
