@@ -12,12 +12,17 @@ macro_rules! lessons {
     };
 }
 
-static SOURCES: [(&str, &str); 5] = lessons![
+static SOURCES: [(&str, &str); 10] = lessons![
     "01-first-dockerfile.toml",
     "02-build-and-tag.toml",
     "03-run-named.toml",
     "04-docker-cp.toml",
     "05-cache-order.toml",
+    "06-volumes.toml",
+    "07-run-arguments.toml",
+    "08-rm-vs-rmi.toml",
+    "09-api-ports.toml",
+    "10-dockerignore.toml",
 ];
 
 /// Every bundled lesson, loaded (a lesson that fails to load is reported by the tests).
