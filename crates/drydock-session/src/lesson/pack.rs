@@ -12,7 +12,7 @@ macro_rules! lessons {
     };
 }
 
-static SOURCES: [(&str, &str); 10] = lessons![
+static SOURCES: [(&str, &str); 12] = lessons![
     "01-first-dockerfile.toml",
     "02-build-and-tag.toml",
     "03-run-named.toml",
@@ -23,6 +23,8 @@ static SOURCES: [(&str, &str); 10] = lessons![
     "08-rm-vs-rmi.toml",
     "09-api-ports.toml",
     "10-dockerignore.toml",
+    "11-exec-shell.toml",
+    "12-multi-stage.toml",
 ];
 
 /// Every bundled lesson, loaded (a lesson that fails to load is reported by the tests).
