@@ -32,6 +32,7 @@ pub fn label(goal: &Goal) -> String {
         Goal::NoErrors(f) => format!("no_errors {f}"),
         Goal::NoDiagnostic { file, code } => format!("no_diagnostic {file} {code}"),
         Goal::Ran(p) => format!("ran {p:?}"),
+        Goal::Failed(p) => format!("failed {p:?}"),
     }
 }
 
@@ -167,18 +168,23 @@ pub fn check(s: &mut Session, goal: &Goal) -> Result<(), String> {
                 Some(d) => Err(format!("{file} still has {code}: {}", d.message)),
             }
         }
-        Goal::Ran(prefix) => {
-            if s.history
-                .iter()
-                .any(|h| h.exit_code == 0 && h.line.trim().starts_with(prefix.as_str()))
-            {
-                Ok(())
-            } else {
-                Err(format!(
-                    "no successful command starting with {prefix:?} yet"
-                ))
-            }
-        }
+        Goal::Ran(prefix) => ran(s, prefix, true),
+        Goal::Failed(prefix) => ran(s, prefix, false),
+    }
+}
+
+/// Whether a terminal line starting with `prefix` ran and succeeded (or failed).
+fn ran(s: &Session, prefix: &str, ok: bool) -> Result<(), String> {
+    let found = s
+        .history
+        .iter()
+        .any(|h| (h.exit_code == 0) == ok && h.line.trim().starts_with(prefix));
+    match (found, ok) {
+        (true, _) => Ok(()),
+        (false, true) => Err(format!(
+            "no successful command starting with {prefix:?} yet"
+        )),
+        (false, false) => Err(format!("no failed command starting with {prefix:?} yet")),
     }
 }
 

@@ -144,6 +144,8 @@ pub enum Goal {
     NoDiagnostic { file: String, code: String },
     /// A terminal line starting with this text was run and succeeded (exit 0).
     Ran(String),
+    /// A terminal line starting with this text was run and failed (non-zero exit status).
+    Failed(String),
 }
 
 /// The fields of `image_config` (absent = not checked).

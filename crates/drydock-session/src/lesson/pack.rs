@@ -12,7 +12,7 @@ macro_rules! lessons {
     };
 }
 
-static SOURCES: [(&str, &str); 12] = lessons![
+static SOURCES: [(&str, &str); 13] = lessons![
     "01-first-dockerfile.toml",
     "02-build-and-tag.toml",
     "03-run-named.toml",
@@ -25,6 +25,7 @@ static SOURCES: [(&str, &str); 12] = lessons![
     "10-dockerignore.toml",
     "11-exec-shell.toml",
     "12-multi-stage.toml",
+    "13-gpus.toml",
 ];
 
 /// Every bundled lesson, loaded (a lesson that fails to load is reported by the tests).
