@@ -1,5 +1,8 @@
 //! The app's components, one per file.
 pub mod app;
+pub mod build_console;
+pub mod build_options;
+pub mod build_timeline;
 pub mod build_view;
 pub mod containers_view;
 pub mod editor;
@@ -10,6 +13,7 @@ pub mod help_overlay;
 pub mod icons;
 pub mod image_view;
 pub mod insight_forecast;
+pub mod insight_scope;
 pub mod insight_size;
 pub mod insights_view;
 pub mod instruction_list;
@@ -20,5 +24,7 @@ pub mod persistence;
 pub mod project_pane;
 pub mod reset_dialog;
 pub mod share_dialog;
+pub mod step_tree;
 pub mod terminal;
+pub mod time_travel;
 pub mod workspace;

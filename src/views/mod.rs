@@ -6,5 +6,7 @@ pub mod file_kind;
 pub mod file_tree;
 pub mod ignore_marks;
 pub mod names;
+pub mod step_files;
+pub mod timeline;
 pub mod upload;
 pub mod zip;
