@@ -16,7 +16,7 @@ const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 async function build(page) {
   await page.locator('#tab-build').click();
   await page.locator('#build-button').click();
-  await page.waitForFunction(() => /naming to docker\.io/.test(document.querySelector('#panel-build')?.textContent ?? ''));
+  await page.waitForFunction(() => document.querySelectorAll('#build-steps [role=option]').length > 0);
 }
 
 async function summary(page, pattern) {

@@ -77,7 +77,7 @@ try {
     await page.waitForSelector('.cm-content');
     await page.locator('#tab-build').click();
     await page.locator('#build-button').click();
-    await page.waitForFunction(() => /naming to docker\.io/.test(document.querySelector('#panel-build')?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelectorAll('#build-steps [role=option]').length > 0);
     await page.locator('.file-tree [data-path="requirements.txt"]').click();
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+End');
