@@ -1,6 +1,8 @@
 //! The app's components, one per file.
 pub mod app;
 pub mod build_view;
+pub mod container_detail;
+pub mod containers_list;
 pub mod containers_view;
 pub mod editor;
 pub mod empty_state;
@@ -15,6 +17,7 @@ pub mod lifecycle;
 pub mod modal;
 pub mod notices;
 pub mod persistence;
+pub mod process_calculator;
 pub mod project_pane;
 pub mod reset_dialog;
 pub mod share_dialog;
