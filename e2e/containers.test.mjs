@@ -134,7 +134,7 @@ test('the process calculator recomputes argv, PID 1 and the signal verdict as ar
   await calc.locator('.calc-args').fill('--epochs 1');
   assert.deepEqual(await calc.locator('.argv-word code').allTextContents(),
     ['python', '-u', 'src/my_project/train.py', '--epochs', '1']);
-  assert.match(await calc.locator('.calc-cmd-why').textContent(), /appended to the exec-form entrypoint/);
+  assert.match(await calc.locator('.calc-cmd-why').textContent(), /^The docker run arguments replace the image's CMD and are appended to the entrypoint\.$/);
   assert.match(await calc.locator('.calc-image-config').textContent(), /ENTRYPOINTexec form/);
   // --entrypoint "" with no arguments leaves nothing to run.
   await calc.locator('.calc-args').fill('');

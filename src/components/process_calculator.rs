@@ -168,8 +168,13 @@ pub fn process_calculator(props: &Props) -> Html {
     }
     let ep_note = match &x.entrypoint_source {
         EntrypointSource::Image => None,
-        EntrypointSource::Overridden(e) => Some(format!("--entrypoint replaces it with {e}.")),
-        EntrypointSource::Reset => Some("--entrypoint \"\" removes it.".to_owned()),
+        EntrypointSource::Overridden(e) => Some(format!(
+            "--entrypoint {} replaces the image's ENTRYPOINT.",
+            run_args::quote(e)
+        )),
+        EntrypointSource::Reset => {
+            Some("--entrypoint \"\" removes the image's ENTRYPOINT.".to_owned())
+        }
     };
     html! {
         <div class="calc" aria-label="Process calculator" role="group">

@@ -326,37 +326,50 @@ impl ProcessExplanation {
                 .child
                 .as_ref()
                 .and_then(|c| c.first())
-                .map_or("your program".to_owned(), |p| format!("`{p}`"));
+                .map_or("your program".to_owned(), Clone::clone);
             return format!(
-                "docker stop sends {sig} to `{program}` (PID 1), which does not pass it on to {child}: after the 10 s grace period Docker sends SIGKILL and it exits 137."
+                "docker stop sends {sig} to {program} (PID 1), which does not pass it on to {child}: after the 10 s grace period Docker sends SIGKILL and it exits 137."
             );
         }
         format!(
-            "docker stop sends {sig} straight to `{program}` (PID 1): it can shut down cleanly — if it has no handler, PID 1 ignores {sig} and Docker kills it after 10 s (exit 137)."
+            "docker stop sends {sig} straight to {program} (PID 1): it can shut down cleanly — if it has no handler, PID 1 ignores {sig} and Docker kills it after 10 s (exit 137)."
         )
     }
 
     /// One line: what became of CMD.
     pub fn cmd_why(&self) -> String {
-        let from = match self.cmd_source {
-            CmdSource::Image => "the image's CMD",
-            CmdSource::RunArgs => "the docker run arguments (they replace the image's CMD)",
-            CmdSource::ClearedByEntrypoint => {
-                return "--entrypoint clears the image's CMD: only the new entrypoint runs."
-                    .to_owned();
+        let args = self.cmd_source == CmdSource::RunArgs;
+        match (self.cmd_source, self.cmd_fate) {
+            (CmdSource::ClearedByEntrypoint, _) => {
+                "--entrypoint clears the image's CMD: the new entrypoint runs alone.".to_owned()
             }
-            CmdSource::None => return "No CMD: the entrypoint runs alone.".to_owned(),
-        };
-        match self.cmd_fate {
-            CmdFate::Absent => "No CMD: the entrypoint runs alone.".to_owned(),
-            CmdFate::IsTheCommand => format!("No entrypoint: {from} is the whole command."),
-            CmdFate::Appended => format!("{from} is appended to the exec-form entrypoint."),
-            CmdFate::ShellParameters { used: false } => format!(
-                "The entrypoint is a shell command: {from} only becomes its $0 $1 … and is ignored."
-            ),
-            CmdFate::ShellParameters { used: true } => format!(
-                "The entrypoint is a shell command: {from} becomes its $0 $1 …, which the command reads."
-            ),
+            (CmdSource::None, _) | (_, CmdFate::Absent) => {
+                "No CMD: the entrypoint runs alone.".to_owned()
+            }
+            (_, CmdFate::IsTheCommand) if args => {
+                "No entrypoint: the docker run arguments replace the image's CMD and are the whole command.".to_owned()
+            }
+            (_, CmdFate::IsTheCommand) => {
+                "No entrypoint: the image's CMD is the whole command.".to_owned()
+            }
+            (_, CmdFate::Appended) if args => {
+                "The docker run arguments replace the image's CMD and are appended to the entrypoint.".to_owned()
+            }
+            (_, CmdFate::Appended) => {
+                "The image's CMD is appended to the entrypoint as its arguments.".to_owned()
+            }
+            (_, CmdFate::ShellParameters { used }) => {
+                let what = if args {
+                    "the docker run arguments"
+                } else {
+                    "the image's CMD"
+                };
+                if used {
+                    format!("The entrypoint is a shell command: {what} become its $0 $1 …, which the command reads.")
+                } else {
+                    format!("The entrypoint is a shell command: {what} only become its $0 $1 … and are ignored.")
+                }
+            }
         }
     }
 }
@@ -437,14 +450,14 @@ mod tests {
 
     #[test]
     fn one_line_reasons() {
-        let ep = words(&format!("{SH}|cd /app && uvicorn app:app")).unwrap();
+        let ep = words("/bin/sh|-c|cd /app && uvicorn app:app").unwrap();
         let x = explain_process(&ProcessInput {
             image_entrypoint: Some(&ep),
             ..ProcessInput::default()
         });
         assert_eq!(
             x.signal_why(),
-            "docker stop sends SIGTERM to `/bin/sh` (PID 1), which does not pass it on to `uvicorn`: after the 10 s grace period Docker sends SIGKILL and it exits 137."
+            "docker stop sends SIGTERM to /bin/sh (PID 1), which does not pass it on to uvicorn: after the 10 s grace period Docker sends SIGKILL and it exits 137."
         );
         assert_eq!(x.cmd_why(), "No CMD: the entrypoint runs alone.");
         let cmd = words("python|app.py").unwrap();
