@@ -15,6 +15,50 @@ try {
     await page.screenshot({ path: join(out, `app-${colorScheme}.png`) });
     await page.context().close();
   }
+  // Scope insight (the ARG/ENV table in the Insights tab) and explain mode (a RUN word's hover).
+  const SCOPE_DEMO = 'ARG PYTHON=3.11\nFROM python:${PYTHON}-slim AS build\nARG MODE=dev\nENV MODE=prod\nRUN pip install --no-cache-dir torch==2.5.1\n\nFROM python:${PYTHON}-slim\nARG PYTHON\nENV APP_HOME=/app\nCOPY --from=build /usr/local/lib /usr/local/lib\nCMD ["python", "-c", "print(1)"]\n';
+  const setText = async (page, text) => {
+    await page.waitForSelector('.cm-content');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(text);
+    await page.keyboard.press('Escape');
+  };
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await setText(page, SCOPE_DEMO);
+    await page.locator('#tab-insights').click();
+    await page.locator('.scope').waitFor();
+    await page.locator('.scope').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `scope-${colorScheme}.png`) });
+    await page.context().close();
+  }
+  {
+    const page = await open(browser, server.url);
+    await setText(page, SCOPE_DEMO);
+    await page.mouse.move(5, 5);
+    const box = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent.includes('torch=='));
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let offset = line.textContent.indexOf('torch') + 1;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (offset < n.length) {
+          const r = document.createRange();
+          r.setStart(n, offset);
+          r.setEnd(n, offset + 1);
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+        offset -= n.length;
+      }
+      return null;
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.locator('.dd-hover').waitFor();
+    await page.screenshot({ path: join(out, 'explain-light.png') });
+    await page.context().close();
+  }
   const small = await open(browser, server.url, { width: 1024, height: 640 });
   await small.screenshot({ path: join(out, 'app-1024x640.png') });
   await small.context().close();

@@ -198,11 +198,21 @@ fn sync(ed: &cm::Editor, text: &str, report: Option<&LintReport>) {
     ed.set_diagnostics(&marks);
 }
 
-/// Hover documentation at UTF-16 offset `pos` of `text`.
+/// Hover documentation at UTF-16 offset `pos` of `text`: a RUN line's word explained (explain
+/// mode), else the instruction's or flag's docs.
 fn hover_at(text: &str, pos: u32) -> Option<cm::HoverInfo> {
     let map = Utf16Map::new(text);
+    let byte = map.to_byte(pos);
+    if let Some(w) = drydock_session::explain_word::explain_in_dockerfile(text, byte) {
+        return Some(cm::HoverInfo {
+            from: map.to_utf16(w.range.start),
+            to: map.to_utf16(w.range.end),
+            title: w.title,
+            body: w.body,
+        });
+    }
     let parse = drydock_syntax::parse(text);
-    let h = drydock_syntax::docs::hover(&parse, map.to_byte(pos))?;
+    let h = drydock_syntax::docs::hover(&parse, byte)?;
     Some(cm::HoverInfo {
         from: map.to_utf16(h.range.start),
         to: map.to_utf16(h.range.end),

@@ -9,6 +9,7 @@ use drydock_text::{LineIndex, Severity};
 use drydock_vfs::Tree;
 use yew::prelude::*;
 
+use crate::components::insight_scope::InsightScope;
 use crate::state::{Action, AppState, View, use_store};
 
 /// Whether `path` names a Dockerfile (`Dockerfile`, `Dockerfile.dev`, `app.dockerfile`,
@@ -192,6 +193,7 @@ pub fn insights_view() -> Html {
                         <p>{ format!("{path} passes BuildKit's build checks and Drydock's learner rules.") }</p>
                     </div>
                 </div>
+                <InsightScope text={text.clone()} path={path.clone()} {open_other} />
             </div>
         };
     }
@@ -312,6 +314,7 @@ pub fn insights_view() -> Html {
             { group(Severity::Error) }
             { group(Severity::Warning) }
             { group(Severity::Info) }
+            <InsightScope text={text.clone()} path={path.clone()} {open_other} />
         </div>
     }
 }

@@ -11,6 +11,7 @@ pub mod header;
 pub mod help_overlay;
 pub mod icons;
 pub mod image_view;
+pub mod insight_scope;
 pub mod insights_view;
 pub mod instruction_list;
 pub mod lifecycle;

@@ -43,6 +43,7 @@ pub mod output;
 pub mod plan;
 pub mod pull;
 pub mod reason;
+pub mod scope;
 pub mod shell_executor;
 pub mod solve;
 pub mod state;

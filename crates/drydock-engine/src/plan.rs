@@ -104,6 +104,10 @@ pub struct PlanStep {
     pub workdir: String,
     pub user: String,
     pub env: Vec<String>,
+    /// The build environment after this instruction (image env, ARG values, ENV), in order.
+    pub build_env: Vec<(String, String)>,
+    /// Names in `build_env` that ARG set (an ENV of the same name removes the name).
+    pub arg_names: Vec<String>,
 }
 
 /// How a stage starts.
@@ -137,6 +141,10 @@ pub struct PlanStage {
     pub uses_context: bool,
     /// MAINTAINER.
     pub author: String,
+    /// The build environment right after FROM (base image env, or the parent stage's).
+    pub start_env: Vec<(String, String)>,
+    /// Names in `start_env` that ARG set (inherited from a parent stage).
+    pub start_arg_names: Vec<String>,
 }
 
 /// The whole conversion result.
@@ -150,6 +158,10 @@ pub struct Plan {
     pub proxy_env: Vec<(String, String)>,
     /// Build args no ARG consumed.
     pub unused_args: Vec<String>,
+    /// The ARGs before the first FROM as evaluated, with the line declaring each.
+    pub meta_args: Vec<(crate::args::MetaArg, u32)>,
+    /// The global scope after the meta ARGs (predefined platform args included).
+    pub globals: Vec<(String, String)>,
 }
 
 /// A conversion error: Docker's message and where it points.

@@ -25,6 +25,7 @@ pub mod commands;
 pub mod config;
 pub mod examples;
 pub mod explain;
+pub mod explain_word;
 pub mod format;
 pub mod host;
 pub mod interactive;

@@ -98,32 +98,28 @@ impl Kind {
     /// The kind of an instruction word (case-insensitive).
     pub fn from_keyword(word: &str) -> Kind {
         let b = word.as_bytes();
-        let mut up = [0u8; 11];
-        let Some(slot) = up.get_mut(..b.len()) else {
-            return Kind::Unknown;
-        };
-        for (d, s) in slot.iter_mut().zip(b) {
-            *d = s.to_ascii_uppercase();
-        }
-        match &*slot {
-            b"ADD" => Kind::Add,
-            b"ARG" => Kind::Arg,
-            b"CMD" => Kind::Cmd,
-            b"COPY" => Kind::Copy,
-            b"ENTRYPOINT" => Kind::Entrypoint,
-            b"ENV" => Kind::Env,
-            b"EXPOSE" => Kind::Expose,
-            b"FROM" => Kind::From,
-            b"HEALTHCHECK" => Kind::Healthcheck,
-            b"LABEL" => Kind::Label,
-            b"MAINTAINER" => Kind::Maintainer,
-            b"ONBUILD" => Kind::Onbuild,
-            b"RUN" => Kind::Run,
-            b"SHELL" => Kind::Shell,
-            b"STOPSIGNAL" => Kind::Stopsignal,
-            b"USER" => Kind::User,
-            b"VOLUME" => Kind::Volume,
-            b"WORKDIR" => Kind::Workdir,
+        let is = |name: &[u8]| b.eq_ignore_ascii_case(name);
+        // Dispatch on length and first letter, then one case-insensitive compare.
+        let first = b.first().map_or(0, u8::to_ascii_uppercase);
+        match (b.len(), first) {
+            (3, b'A') if is(b"ADD") => Kind::Add,
+            (3, b'A') if is(b"ARG") => Kind::Arg,
+            (3, b'C') if is(b"CMD") => Kind::Cmd,
+            (3, b'E') if is(b"ENV") => Kind::Env,
+            (3, b'R') if is(b"RUN") => Kind::Run,
+            (4, b'C') if is(b"COPY") => Kind::Copy,
+            (4, b'F') if is(b"FROM") => Kind::From,
+            (4, b'U') if is(b"USER") => Kind::User,
+            (5, b'L') if is(b"LABEL") => Kind::Label,
+            (5, b'S') if is(b"SHELL") => Kind::Shell,
+            (6, b'E') if is(b"EXPOSE") => Kind::Expose,
+            (6, b'V') if is(b"VOLUME") => Kind::Volume,
+            (7, b'O') if is(b"ONBUILD") => Kind::Onbuild,
+            (7, b'W') if is(b"WORKDIR") => Kind::Workdir,
+            (10, b'E') if is(b"ENTRYPOINT") => Kind::Entrypoint,
+            (10, b'M') if is(b"MAINTAINER") => Kind::Maintainer,
+            (10, b'S') if is(b"STOPSIGNAL") => Kind::Stopsignal,
+            (11, b'H') if is(b"HEALTHCHECK") => Kind::Healthcheck,
             _ => Kind::Unknown,
         }
     }

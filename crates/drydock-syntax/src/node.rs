@@ -122,6 +122,7 @@ pub fn build<'a>(
     (node, error)
 }
 
+#[inline]
 fn piece_text<'a>(line: &Text<'a>, base: usize, p: &Piece) -> Text<'a> {
     match &p.value {
         PieceValue::Slice => line.slice(base + p.start, base + p.end),

@@ -16,6 +16,7 @@ fn u(v: usize) -> u32 {
 
 impl SegMap<'_> {
     /// The source offset of logical offset `pos`, read as the start of something.
+    #[inline]
     pub fn start(&self, pos: usize) -> u32 {
         let pos = u(pos);
         match self {
@@ -30,6 +31,7 @@ impl SegMap<'_> {
 
     /// The source offset of logical offset `pos`, read as the end of something (an end on a
     /// piece boundary stays at the end of the earlier piece).
+    #[inline]
     pub fn end(&self, pos: usize) -> u32 {
         let pos = u(pos);
         match self {
@@ -43,6 +45,7 @@ impl SegMap<'_> {
     }
 
     /// The source range of logical window `start..end`.
+    #[inline]
     pub fn range(&self, start: usize, end: usize) -> TextRange {
         if start >= end {
             let s = self.start(start);

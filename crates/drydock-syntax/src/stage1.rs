@@ -59,8 +59,12 @@ impl<'a> Lines<'a> {
             None => (b.len(), b.len()),
         };
         // The line ends before its run of `\r` (the `\n` is the only one in the line).
-        while content_end > start && b.get(content_end - 1) == Some(&b'\r') {
-            content_end -= 1;
+        if content_end > start && b.get(content_end - 1) == Some(&b'\r') {
+            let mut line = b.get(start..content_end).unwrap_or(&[]);
+            while let [rest @ .., b'\r'] = line {
+                line = rest;
+            }
+            content_end = start + line.len();
         }
         self.pos = next;
         Some(Phys {
@@ -276,8 +280,10 @@ pub fn parse(src: &str) -> Output<'_> {
         }
         buf.clear();
         segs.clear();
-        let first = processed.get(..kept).unwrap_or("");
-        buf.push_str(first);
+        // While the logical line is one piece it stays a slice of the source (`one`); `buf` is
+        // filled only when a second piece joins it.
+        let mut one = processed.get(..kept).unwrap_or("");
+        let mut joined = kept;
         if kept > 0 {
             segs.push((0, u32::try_from(tstart).unwrap_or(u32::MAX)));
         }
@@ -311,19 +317,25 @@ pub fn parse(src: &str) -> Output<'_> {
             let (k, e) = trim_continuation(raw2, out.escape);
             eol = e;
             if k > 0 {
+                let piece = raw2.get(..k).unwrap_or("");
+                if segs.is_empty() {
+                    one = piece;
+                } else {
+                    if segs.len() == 1 {
+                        buf.push_str(one);
+                    }
+                    buf.push_str(piece);
+                }
                 segs.push((
-                    u32::try_from(buf.len()).unwrap_or(u32::MAX),
+                    u32::try_from(joined).unwrap_or(u32::MAX),
                     u32::try_from(q.start).unwrap_or(u32::MAX),
                 ));
-                buf.push_str(raw2.get(..k).unwrap_or(""));
+                joined += piece.len();
             }
         }
         let (line, map) = if segs.len() <= 1 {
             let s0 = segs.first().map_or(tstart, |&(_, s)| s as usize);
-            (
-                Text::Borrowed(src.get(s0..s0 + buf.len()).unwrap_or("")),
-                SegMap::One(line_no(s0)),
-            )
+            (Text::Borrowed(one), SegMap::One(line_no(s0)))
         } else {
             (Text::owned(&buf), SegMap::Many(&segs))
         };

@@ -24,6 +24,7 @@ impl<'a> Text<'a> {
     }
 
     /// The text as a `&str`.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Text::Borrowed(s) => s,
@@ -33,6 +34,7 @@ impl<'a> Text<'a> {
 
     /// The window `start..end` (byte offsets into this text) as a new `Text` sharing the bytes.
     /// Returns an empty text when the range is not on this text's char boundaries.
+    #[inline]
     pub fn slice(&self, start: usize, end: usize) -> Text<'a> {
         match self {
             Text::Borrowed(s) => Text::Borrowed(s.get(start..end).unwrap_or("")),

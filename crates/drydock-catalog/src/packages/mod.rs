@@ -5,9 +5,10 @@
 //!
 //! Files: `pep440` (versions and specifiers), `requirement` (PEP 508 requirements and markers),
 //! `pip`, `apt`, `apk`, `npm`, `conda`, `downloads` (what curl/wget fetch), `texts` (program
-//! version strings and usage texts).
+//! version strings and usage texts), `commands` (learner notes on commands, flags and operators).
 pub mod apk;
 pub mod apt;
+pub mod commands;
 pub mod conda;
 pub mod downloads;
 pub mod npm;
@@ -18,6 +19,7 @@ pub mod texts;
 
 pub use apk::{ApkIndex, ApkPackage, apk_index};
 pub use apt::{AptIndex, AptPackage, apt_index};
+pub use commands::{CommandNote, FlagNote, commands};
 pub use conda::{CondaIndex, conda_index};
 pub use downloads::{Download, Downloads, downloads};
 pub use npm::{NpmIndex, NpmPackage, npm_index};

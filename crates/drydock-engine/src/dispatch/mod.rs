@@ -460,6 +460,8 @@ pub fn convert(
             reachable: is_reachable,
             uses_context: false,
             author: String::new(),
+            start_env: Vec::new(),
+            start_arg_names: Vec::new(),
         };
         if !is_reachable {
             stages.push(stage);
@@ -523,6 +525,8 @@ pub fn convert(
             }
             d.user = d.config.user.clone();
         }
+        stage.start_env.clone_from(&d.env.0);
+        stage.start_arg_names.clone_from(&d.arg_names);
         if let StageBase::Image(i) = &base
             && let Some(img) = plan_images.get(*i)
         {
@@ -591,6 +595,11 @@ pub fn convert(
         metadata,
         proxy_env: proxy_env(&opts.build_args),
         unused_args,
+        meta_args: metas
+            .into_iter()
+            .zip(meta_lines.iter().map(|l| l.0))
+            .collect(),
+        globals: globals.0,
     })
 }
 
@@ -731,6 +740,8 @@ fn dispatch_one(
         workdir: d.config.working_dir.clone(),
         user: d.config.user.clone(),
         env: d.config.env.clone(),
+        build_env: d.env.0.clone(),
+        arg_names: d.arg_names.clone(),
     })
 }
 

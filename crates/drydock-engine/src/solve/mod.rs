@@ -76,8 +76,8 @@ pub fn progress_bytes(n: u64) -> String {
 }
 
 /// Resolves images for conversion: local tags first, then the catalog.
-struct EngineResolver<'e> {
-    engine: &'e Engine,
+pub(crate) struct EngineResolver<'e> {
+    pub(crate) engine: &'e Engine,
 }
 
 impl Resolver for EngineResolver<'_> {

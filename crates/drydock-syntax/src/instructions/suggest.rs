@@ -134,6 +134,19 @@ fn lacking(a: u64, b: u64) -> u32 {
     (a & !b).count_ones().max((b & !a).count_ones())
 }
 
+/// Whether no lower bound keeps the distance between strings of `alen` and `blen` chars with
+/// character masks `a` and `b` from being below `min`. The bounds: the length difference;
+/// when they have no character class in common (so no char in common) every aligned pair is a
+/// substitution, so the longer length; and [`lacking`].
+/// Stops at the first bound that reaches `min` (the cheapest are tried first).
+fn below(a: u64, alen: usize, b: u64, blen: usize, min: u8) -> bool {
+    let min = usize::from(min);
+    if alen.abs_diff(blen) >= min || (a & b == 0 && alen.max(blen) >= min) {
+        return false;
+    }
+    (lacking(a, b) as usize) < min
+}
+
 /// The [`char_mask`] of an ASCII option of at most 32 bytes, its bytes lower-cased with `fold`
 /// (`None` for any other option), computed at compile time for fixed option lists.
 pub const fn ascii_mask(s: &str, fold: bool) -> Option<u64> {
@@ -185,13 +198,10 @@ pub fn suggest_with(
             Some(m) => m.get(i).copied().flatten(),
             None => ascii_mask(opt, fold),
         };
-        if let Some(omask) = omask {
-            if v.len().abs_diff(opt.len()) >= usize::from(min) {
-                continue;
-            }
-            if lacking(vmask, omask) >= u32::from(min) {
-                continue;
-            }
+        if let Some(omask) = omask
+            && !below(vmask, v.len(), omask, opt.len(), min)
+        {
+            continue;
         }
         let Some(o) = chars_of(opt, fold, &mut obuf) else {
             return suggest_long(val, options, fold);
@@ -201,11 +211,8 @@ pub fn suggest_with(
         }
         // Cheap lower bounds of the distance: the length difference, and the number of
         // distinct characters one side has and the other lacks.
-        if v.len().abs_diff(o.len()) >= usize::from(min) {
-            continue;
-        }
         let omask = char_mask(o.iter().copied());
-        if lacking(vmask, omask) >= u32::from(min) {
+        if !below(vmask, v.len(), omask, o.len(), min) {
             continue;
         }
         let d = bounded_distance(v, o, min);
@@ -301,5 +308,10 @@ mod tests {
         );
         assert_eq!(suggest("foo", &["RUN"], false), None);
         assert_eq!(suggest("Runn", &["RUN"], false).as_deref(), Some("run"));
+        // No character in common: the distance is the longer length.
+        assert_eq!(suggest("{{", &["RUN", "ADD"], false), None);
+        assert_eq!(suggest("xyz", &["abc"], true), None);
+        assert_eq!(suggest("xy", &["ab"], true).as_deref(), Some("ab"));
+        assert_eq!(suggest("xy", &["xb"], true).as_deref(), Some("xb"));
     }
 }
