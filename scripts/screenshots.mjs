@@ -67,7 +67,8 @@ try {
     const page = await open(browser, server.url, { colorScheme });
     for (const line of [
       'docker build -f trainer.dockerfile . -t trainer:latest',
-      'docker run --name experiment1 -v $(pwd)/models:/models trainer:latest',
+      'docker run --name experiment1 -v $(pwd)/models:/models --entrypoint sh trainer:latest '
+        + '-c "mkdir -p reports/figures && python -u src/my_project/train.py"',
       'docker run -d --name web --entrypoint sh trainer:latest -c "cd / && sleep infinity"',
     ]) {
       await page.locator('#tab-terminal').click();
