@@ -15,6 +15,18 @@ try {
     await page.screenshot({ path: join(out, `app-${colorScheme}.png`) });
     await page.context().close();
   }
+  // The Build view after a build, time travelled to the COPY of the sources.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.cm-content');
+    await page.locator('#tab-build').click();
+    await page.locator('#build-button').click();
+    await page.waitForSelector('#build-steps #step-3');
+    await page.locator('#step-3').click();
+    await page.waitForSelector('.step-tree [data-path="/src/my_project/train.py"]');
+    await page.screenshot({ path: join(out, `build-${colorScheme}.png`) });
+    await page.context().close();
+  }
   // Scope insight (the ARG/ENV table in the Insights tab) and explain mode (a RUN word's hover).
   const SCOPE_DEMO = 'ARG PYTHON=3.11\nFROM python:${PYTHON}-slim AS build\nARG MODE=dev\nENV MODE=prod\nRUN pip install --no-cache-dir torch==2.5.1\n\nFROM python:${PYTHON}-slim\nARG PYTHON\nENV APP_HOME=/app\nCOPY --from=build /usr/local/lib /usr/local/lib\nCMD ["python", "-c", "print(1)"]\n';
   const setText = async (page, text) => {

@@ -21,6 +21,10 @@ pub const SHORTCUTS: &[Shortcut] = &[
         action: "Switch theme (system, light, dark, high contrast)",
     },
     Shortcut {
+        keys: "[ / ]",
+        action: "Time travel: previous / next build step",
+    },
+    Shortcut {
         keys: "Ctrl+F",
         action: "Find in the editor",
     },
@@ -45,6 +49,8 @@ pub enum Command {
     CloseOverlay,
     View(usize),
     NextTheme,
+    /// Time travel one build step back (-1) or forward (+1).
+    Step(i32),
 }
 
 /// Maps a key event to a command. `key` is `KeyboardEvent.key`, `code` the physical key
@@ -67,6 +73,8 @@ pub fn command(key: &str, code: &str, alt: bool, ctrl: bool, in_text: bool) -> O
     match key {
         "Escape" => Some(Command::CloseOverlay),
         "?" if !in_text => Some(Command::ToggleHelp),
+        "[" if !in_text => Some(Command::Step(-1)),
+        "]" if !in_text => Some(Command::Step(1)),
         _ => None,
     }
 }
@@ -95,6 +103,15 @@ mod tests {
             command("†", "KeyT", true, false, false),
             Some(Command::NextTheme)
         );
+        assert_eq!(
+            command("[", "BracketLeft", false, false, false),
+            Some(Command::Step(-1))
+        );
+        assert_eq!(
+            command("]", "BracketRight", false, false, false),
+            Some(Command::Step(1))
+        );
+        assert_eq!(command("]", "BracketRight", false, false, true), None);
         assert_eq!(
             command("Escape", "Escape", false, false, true),
             Some(Command::CloseOverlay)

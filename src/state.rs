@@ -547,6 +547,8 @@ pub enum Action {
     Step(Option<usize>),
     /// Show a container (by id) in the containers view.
     SelectContainer(Option<String>),
+    /// Time travel by this many steps from the one shown (clamped to the last build's steps).
+    StepBy(i32),
     /// Start over from an example project.
     LoadExample(&'static str),
     /// Replace the project with one read from storage or a share link.
@@ -625,6 +627,15 @@ impl Reducible for AppState {
             }
             Action::Step(step) => next.step = step,
             Action::SelectContainer(id) => next.container = id,
+            Action::StepBy(delta) => {
+                let n = next.session().last_build().map_or(0, |t| t.steps.len());
+                if n == 0 {
+                    return self;
+                }
+                let at = next.step.unwrap_or(n - 1).min(n - 1) as i64;
+                let to = (at + i64::from(delta)).clamp(0, n as i64 - 1);
+                next.step = Some(to as usize);
+            }
             Action::LoadExample(id) => {
                 let fresh = AppState::from_example(id);
                 next = AppState {

@@ -80,6 +80,7 @@ pub fn app() -> Html {
                         }
                     }
                     Command::NextTheme => store.dispatch(Action::CycleTheme),
+                    Command::Step(delta) => store.dispatch(Action::StepBy(delta)),
                 }
                 e.prevent_default();
             });

@@ -62,6 +62,17 @@ pub fn editor() -> Html {
         });
     }
 
+    // Time travel: highlight the instruction of the build step shown.
+    {
+        let instance = instance.clone();
+        let lines = step_lines(&store);
+        use_effect_with(lines, move |lines| {
+            if let Some(ed) = instance.borrow().as_ref() {
+                ed.set_current(*lines);
+            }
+        });
+    }
+
     // Select an instruction's lines when the instruction list asks for it.
     {
         let (instance, host) = (instance.clone(), host.clone());
@@ -117,6 +128,29 @@ pub fn editor() -> Html {
             { body }
         </section>
     }
+}
+
+/// The 1-based lines of the build step shown (in the Build view or while time travelling), when
+/// the open file is the Dockerfile of the last build as it was built.
+fn step_lines(store: &crate::state::AppState) -> Option<(u32, u32)> {
+    if store.view != crate::state::View::Build && store.step.is_none() {
+        return None;
+    }
+    let session = store.session();
+    let trace = session.last_build()?;
+    if trace.dockerfile_name.trim_start_matches("./") != store.file_name
+        || *trace.dockerfile != *store.text
+    {
+        return None;
+    }
+    let n = trace.steps.len();
+    let step = trace.steps.get(
+        store
+            .step
+            .unwrap_or(n.saturating_sub(1))
+            .min(n.saturating_sub(1)),
+    )?;
+    Some((step.line, step.end_line.max(step.line)))
 }
 
 /// Zero-width diagnostics still get one character so they are visible.

@@ -1,5 +1,8 @@
 //! The app's components, one per file.
 pub mod app;
+pub mod build_console;
+pub mod build_options;
+pub mod build_timeline;
 pub mod build_view;
 pub mod container_detail;
 pub mod containers_list;
@@ -22,5 +25,7 @@ pub mod process_calculator;
 pub mod project_pane;
 pub mod reset_dialog;
 pub mod share_dialog;
+pub mod step_tree;
 pub mod terminal;
+pub mod time_travel;
 pub mod workspace;

@@ -8,5 +8,7 @@ pub mod file_tree;
 pub mod ignore_marks;
 pub mod names;
 pub mod run_args;
+pub mod step_files;
+pub mod timeline;
 pub mod upload;
 pub mod zip;

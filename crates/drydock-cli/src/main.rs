@@ -3,6 +3,7 @@
 mod docker;
 mod docker_state;
 mod docker_terminal;
+mod lesson;
 mod lint;
 mod parse;
 
@@ -12,6 +13,7 @@ Commands:
   parse [--dump buildkit|json|none] FILE   Parse a Dockerfile as BuildKit does
   lint [--format text|json] [FILE]         Lint a Dockerfile (build checks and learner rules)
   docker ARGS...                           The simulated docker CLI (build, run, ps, cp, exec, volumes, …)
+  lesson check (--bundled | FILE...)       Run lessons' reference solutions and check every goal
 ";
 
 fn main() {
@@ -20,6 +22,7 @@ fn main() {
         Some("parse") => parse::run(args.get(1..).unwrap_or(&[])),
         Some("lint") => lint::run(args.get(1..).unwrap_or(&[])),
         Some("docker") => docker::run(args.get(1..).unwrap_or(&[])),
+        Some("lesson") => lesson::run(args.get(1..).unwrap_or(&[])),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             0

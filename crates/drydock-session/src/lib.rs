@@ -29,6 +29,7 @@ pub mod explain_word;
 pub mod format;
 pub mod host;
 pub mod interactive;
+pub mod lesson;
 pub mod output;
 pub mod session;
 pub mod shellwords;

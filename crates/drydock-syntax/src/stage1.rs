@@ -7,6 +7,7 @@ use crate::directive::DirectiveParser;
 use crate::go;
 use crate::heredoc::heredocs_from_line;
 use crate::node;
+use crate::piece::Piece;
 use crate::segmap::SegMap;
 use crate::text::Text;
 use drydock_text::{Diagnostic, TextRange};
@@ -156,6 +157,54 @@ fn line_no(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Working buffers of one parse: the join buffer of continued lines, their pieces' offsets,
+/// and the line parsers' pieces. Kept per thread between parses, so parsing many files does not
+/// allocate them again (they hold no data between parses: they are cleared before being kept).
+struct Scratch {
+    buf: String,
+    segs: Vec<(u32, u32)>,
+    pieces: Vec<Piece>,
+}
+
+impl Scratch {
+    /// No buffers yet (no allocation).
+    const EMPTY: Scratch = Scratch {
+        buf: String::new(),
+        segs: Vec::new(),
+        pieces: Vec::new(),
+    };
+
+    /// Takes this thread's buffers, with room for typical lines.
+    fn take() -> Scratch {
+        let mut s = SCRATCH.replace(Scratch::EMPTY);
+        s.buf.reserve(2048);
+        s.segs.reserve(64);
+        s.pieces.reserve(16);
+        s
+    }
+
+    /// Gives the buffers back, emptied; unusually large ones are freed instead of kept.
+    fn keep(mut self) {
+        self.buf.clear();
+        self.segs.clear();
+        self.pieces.clear();
+        if self.buf.capacity() > 1 << 16 {
+            self.buf = String::new();
+        }
+        if self.segs.capacity() > 1 << 12 {
+            self.segs = Vec::new();
+        }
+        if self.pieces.capacity() > 1 << 10 {
+            self.pieces = Vec::new();
+        }
+        SCRATCH.set(self);
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch::EMPTY) };
+}
+
 /// Runs stage 1 over `src`.
 #[inline(never)]
 pub fn parse(src: &str) -> Output<'_> {
@@ -168,9 +217,12 @@ pub fn parse(src: &str) -> Output<'_> {
     let mut prev_comments: Vec<Text<'_>> = Vec::with_capacity(8);
     let mut current_line = 0usize;
     // Joined lines are built here; most fit without growing it.
-    let mut buf = String::with_capacity(src.len().min(2048));
-    let mut segs: Vec<(u32, u32)> = Vec::with_capacity(64);
-    let mut scratch = Vec::with_capacity(16);
+    // Working buffers, reused from the previous parse on this thread (see `Scratch`).
+    let Scratch {
+        mut buf,
+        mut segs,
+        mut pieces,
+    } = Scratch::take();
     out.instructions.reserve(src.len() / 64 + 1);
     // Room for a comment line per 128 bytes: growing the list copies it.
     out.comments.reserve(src.len() / 128 + 8);
@@ -339,7 +391,7 @@ pub fn parse(src: &str) -> Output<'_> {
         } else {
             (Text::owned(&buf), SegMap::Many(&segs))
         };
-        let (mut node, line_err) = node::build(&line, 0, &map, out.escape, &mut scratch);
+        let (mut node, line_err) = node::build(&line, 0, &map, out.escape, &mut pieces);
         if has_empty {
             let end_line_start = src
                 .get(..last_end)
@@ -446,6 +498,8 @@ pub fn parse(src: &str) -> Output<'_> {
         }
         out.instructions.push(node);
     }
+
+    Scratch { buf, segs, pieces }.keep();
 
     if out.instructions.is_empty() {
         let (code, message) = if src.is_empty() {
