@@ -106,6 +106,25 @@ try {
   const small = await open(browser, server.url, { width: 1024, height: 640 });
   await small.screenshot({ path: join(out, 'app-1024x640.png') });
   await small.context().close();
+  // The Containers view after a build and two runs typed into the terminal, on the process calculator.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    for (const line of [
+      'docker build -f trainer.dockerfile . -t trainer:latest',
+      'docker run --name experiment1 -v $(pwd)/models:/models --entrypoint sh trainer:latest '
+        + '-c "mkdir -p reports/figures && python -u src/my_project/train.py"',
+      'docker run -d --name web --entrypoint sh trainer:latest -c "cd / && sleep infinity"',
+    ]) {
+      await page.locator('#tab-terminal').click();
+      await page.locator('#terminal-input').fill(line);
+      await page.locator('#terminal-input').press('Enter');
+    }
+    await page.locator('#tab-containers').click();
+    await page.locator('#ctab-process').click();
+    await page.locator('.calc-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `containers-${colorScheme}.png`) });
+    await page.context().close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -197,6 +197,8 @@ pub struct AppState {
     pub build_form: BuildForm,
     /// Time travel: the build step shown (`None` = the end of the last build).
     pub step: Option<usize>,
+    /// The container shown in detail in the containers view (`None` = the newest).
+    pub container: Option<String>,
     /// 1-based line range the editor should reveal (set by clicking an instruction).
     pub reveal_line: Option<(u32, u32)>,
     reveal_seq: u32,
@@ -247,6 +249,7 @@ impl AppState {
                 ..BuildForm::default()
             },
             step: None,
+            container: None,
             reveal_line: None,
             reveal_seq: 0,
             theme: Theme::System,
@@ -276,6 +279,7 @@ impl AppState {
             text: Rc::from(""),
             terminal: Rc::new(Vec::new()),
             step: None,
+            container: None,
             reveal_line: None,
             dialog: None,
             save_status: SaveStatus::Pending,
@@ -541,6 +545,8 @@ pub enum Action {
     Build,
     /// Time travel to a build step (`None` = the end).
     Step(Option<usize>),
+    /// Show a container (by id) in the containers view.
+    SelectContainer(Option<String>),
     /// Time travel by this many steps from the one shown (clamped to the last build's steps).
     StepBy(i32),
     /// Start over from an example project.
@@ -620,6 +626,7 @@ impl Reducible for AppState {
                 next.touch();
             }
             Action::Step(step) => next.step = step,
+            Action::SelectContainer(id) => next.container = id,
             Action::StepBy(delta) => {
                 let n = next.session().last_build().map_or(0, |t| t.steps.len());
                 if n == 0 {

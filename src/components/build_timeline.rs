@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::{Action, use_store};
-use crate::views::timeline::{Badge, Row, code_parts};
+use crate::views::timeline::{Row, code_parts};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -99,9 +99,6 @@ pub fn build_timeline(props: &Props) -> Html {
                         <span class="step-badge">{ r.badge.label() }</span>
                         if !r.reason.is_empty() {
                             <span class="step-reason" title={r.detail.clone()}>{ with_code(&r.reason) }</span>
-                        }
-                        if r.badge == Badge::Error {
-                            <span class="step-reason">{ "the build stopped here" }</span>
                         }
                         <span class="step-meta">{ meta.join(" · ") }</span>
                     </div>

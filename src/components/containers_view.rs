@@ -1,33 +1,61 @@
-//! The containers view: every container with its state, command and exit code.
+//! The containers view: the list of containers (state, command, ports, exit code) with the
+//! selected one in detail, or — before any container exists — an empty state with the process
+//! calculator over the images built so far.
 use yew::prelude::*;
 
-use super::{empty_state::EmptyState, icons};
+use super::{
+    container_detail::ContainerDetail, containers_list::ContainersList, empty_state::EmptyState,
+    icons, process_calculator::ProcessCalculator,
+};
 use crate::state::use_store;
 
 #[component(ContainersView)]
 pub fn containers_view() -> Html {
     let store = use_store();
-    let session = store.session();
-    let containers = session.engine().containers();
-    if containers.is_empty() {
+    let (list, images) = {
+        let s = store.session();
+        let images: Vec<(String, String)> = s
+            .images_view()
+            .into_iter()
+            .map(|i| {
+                let label = i
+                    .tags
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| i.short_id.clone());
+                (i.id, label)
+            })
+            .collect();
+        (s.containers_view(), images)
+    };
+    if list.is_empty() {
         return html! {
-            <EmptyState icon={icons::container()} title="No containers yet">
-                <p>{ "Containers you start with " }<code>{ "docker run" }</code>{ " appear here with their logs, files and exit codes." }</p>
-            </EmptyState>
+            <div class="containers-view empty">
+                <EmptyState icon={icons::container()} title="No containers yet">
+                    <p>{ "Run one with " }<code>{ "docker run …" }</code>
+                        { " in the terminal: each container shows its state, logs, file changes, mounts and the process it runs." }</p>
+                </EmptyState>
+                if let Some((id, label)) = images.first() {
+                    <section class="calc-card" aria-labelledby="calc-try-title">
+                        <h3 id="calc-try-title" class="section-title">{ "Try the process calculator" }</h3>
+                        <p class="calc-intro">{ "Pick an image and type docker run arguments to see the process a container would run, which program is PID 1 and whether docker stop's signal reaches it." }</p>
+                        <ProcessCalculator image={id.clone()} label={label.clone()} images={images.clone()} />
+                    </section>
+                }
+            </div>
         };
     }
+    let selected = store
+        .container
+        .clone()
+        .filter(|id| list.iter().any(|c| &c.id == id))
+        .or_else(|| list.first().map(|c| c.id.clone()));
     html! {
-        <ul class="container-list" aria-label="Containers">
-            { for containers.iter().map(|c| html! {
-                <li class="container-row">
-                    <span class="container-name">{ c.name.clone() }</span>
-                    <span class={classes!("badge", c.state.status.as_str())}>{ c.state.status.as_str() }</span>
-                    <code>{ c.argv().join(" ") }</code>
-                    if !c.state.running() && c.state.finished_ms.is_some() {
-                        <span class="exit">{ format!("exit {}", c.state.exit_code) }</span>
-                    }
-                </li>
-            }) }
-        </ul>
+        <div class="containers-view">
+            <ContainersList containers={list} selected={selected.clone()} />
+            if let Some(id) = selected {
+                <ContainerDetail key={id.as_str()} id={id.clone()} />
+            }
+        </div>
     }
 }

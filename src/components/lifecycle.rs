@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::icons;
 use crate::outline::Outline;
 use crate::state::{Action, View, use_store};
+use crate::views::container_counts::Counts;
 
 #[component(Lifecycle)]
 pub fn lifecycle() -> Html {
@@ -49,13 +50,7 @@ pub fn lifecycle() -> Html {
                 )
             }
         };
-        let containers = engine.containers();
-        let running = containers.iter().filter(|c| c.state.running()).count();
-        let containers_detail = match (containers.len(), running) {
-            (0, _) => "none".to_owned(),
-            (n, 0) => format!("{n} stopped"),
-            (n, r) => format!("{r} running · {} stopped", n - r),
-        };
+        let containers_detail = Counts::of(&session.containers_view()).text();
         (images_detail, containers_detail)
     };
     html! {

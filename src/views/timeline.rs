@@ -80,8 +80,9 @@ fn row(index: usize, s: &Step) -> Row {
             CacheStatus::NotApplicable => Badge::Config,
         }
     };
-    let (reason, detail) = match &s.cache {
-        CacheStatus::Miss(r) => (plain_reason(r), r.describe()),
+    let (reason, detail) = match (&s.error, &s.cache) {
+        (Some(e), _) => ("the build stopped here".to_owned(), e.clone()),
+        (None, CacheStatus::Miss(r)) => (plain_reason(r), r.describe()),
         _ => (String::new(), String::new()),
     };
     let duration = match badge {

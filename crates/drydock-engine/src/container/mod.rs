@@ -3,8 +3,9 @@
 //! found (full id, unique id prefix, name), the virtual-clock bookkeeping that lets a process end
 //! on its own, and the daemon's error texts. The lifecycle is split by verb: `create.rs`,
 //! `start.rs`, `stop.rs`, `remove.rs`, `exec.rs`, `copy.rs`, `commit.rs`; the process comes from
-//! `process.rs` (ENTRYPOINT × CMD); `fs.rs` assembles the container's filesystem with its mounts;
-//! `programs.rs` holds what the container runtime simulates besides drydock-shell's programs.
+//! `process.rs` (ENTRYPOINT × CMD), `process_explain.rs` explains it (the process calculator);
+//! `fs.rs` assembles the container's filesystem with its mounts; `programs.rs` holds what the
+//! container runtime simulates besides drydock-shell's programs.
 pub mod commit;
 pub mod copy;
 pub mod create;
@@ -15,6 +16,7 @@ pub mod mounts;
 pub mod names;
 pub mod ports;
 pub mod process;
+pub mod process_explain;
 pub mod programs;
 pub mod python_script;
 pub mod remove;

@@ -78,39 +78,77 @@ fn segments(script: &str) -> Option<Vec<Vec<String>>> {
 /// For a command that starts with a shell: whether the program it finally runs replaces the
 /// shell(s) before it, so it is PID 1. `None` when `argv` does not start with a shell.
 pub fn shell_execs_program(argv: &[String]) -> Option<bool> {
+    let chain = shell_chain(argv);
+    chain.through_shell.then_some(chain.execs)
+}
+
+/// What a command's chain of `sh -c` shells comes down to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellChain {
+    /// Whether `argv` starts with a shell.
+    pub through_shell: bool,
+    /// Whether the final program replaces the shell(s), becoming PID 1 (`true` when there is no
+    /// shell at all).
+    pub execs: bool,
+    /// The argv that ends up as PID 1: the final program when the shells exec it, otherwise the
+    /// shell that stays.
+    pub pid1: Vec<String>,
+    /// When a shell stays PID 1: the last simple command of its script (the program that runs as
+    /// its child), if the script is a plain `&&`/`;` list.
+    pub child: Option<Vec<String>>,
+}
+
+/// Follows `sh -c` shells down to the program PID 1 ends up running (the analysis behind
+/// [`shell_execs_program`]).
+pub fn shell_chain(argv: &[String]) -> ShellChain {
     let mut argv: Vec<String> = argv.to_vec();
     let mut through_shell = false;
+    let stays = |argv: Vec<String>, child: Option<Vec<String>>| ShellChain {
+        through_shell: true,
+        execs: false,
+        pid1: argv,
+        child,
+    };
     for _ in 0..8 {
         let name = argv
             .first()
             .map(|a| a.rsplit('/').next().unwrap_or(a).to_owned())
             .unwrap_or_default();
         if !SHELLS.contains(&name.as_str()) {
-            return through_shell.then_some(true);
+            return ShellChain {
+                through_shell,
+                execs: true,
+                pid1: argv,
+                child: None,
+            };
         }
         let Some(script) = argv
             .get(2)
             .filter(|_| argv.get(1).is_some_and(|a| a == "-c"))
         else {
-            return Some(false);
+            return stays(argv, None);
         };
         let Some(segs) = segments(script) else {
-            return Some(false);
+            return stays(argv, None);
         };
         let next = match segs.as_slice() {
             [only] if only.first().is_some_and(|w| w != "exec") => only.clone(),
             [.., last] if last.first().is_some_and(|w| w == "exec") => {
                 last.get(1..).unwrap_or(&[]).to_vec()
             }
-            _ => return Some(false),
+            [.., last] => {
+                let child = Some(last.clone()).filter(|l| !l.is_empty());
+                return stays(argv, child);
+            }
+            [] => return stays(argv, None),
         };
         if next.is_empty() || next.first().is_some_and(|w| w.contains('=')) {
-            return Some(false);
+            return stays(argv, None);
         }
         through_shell = true;
         argv = next;
     }
-    Some(false)
+    stays(argv, None)
 }
 
 #[cfg(test)]
