@@ -45,6 +45,24 @@ test('typing into the editor updates the instruction list', async () => {
   await page.context().close();
 });
 
+test('a file that is not a Dockerfile opens as plain text; the strip and the list keep the build\'s Dockerfile', async () => {
+  const page = await open(browser, server.url);
+  await page.waitForSelector('.cm-content');
+  await page.locator('.file-tree [data-path="requirements.txt"]').click();
+  await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent.startsWith('torch=='));
+  // No Dockerfile diagnostics on requirements.txt.
+  assert.equal(await page.locator('.cm-lintRange-error, .cm-lintRange-warning').count(), 0);
+  const strip = page.locator('.lifecycle .stage').first();
+  assert.equal(await strip.locator('.stage-title').textContent(), 'trainer.dockerfile');
+  assert.equal(await strip.locator('.stage-detail').textContent(), '10 instructions');
+  assert.equal(await page.locator('.instr-list .kw').count(), 10);
+  // A row of the list opens the Dockerfile again.
+  await page.locator('.instr-list .instr-button').last().click();
+  await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent.startsWith('# Base image'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the layout holds at 1024x640 and inside an iframe', async () => {
   const page = await open(browser, server.url, { width: 1024, height: 640 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -125,6 +125,24 @@ try {
     await page.screenshot({ path: join(out, `containers-${colorScheme}.png`) });
     await page.context().close();
   }
+  // The Terminal after the course's build and run commands.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.cm-content');
+    await page.locator('#tab-terminal').click();
+    for (const line of [
+      'docker build -f trainer.dockerfile . -t trainer:latest',
+      'docker images',
+      'docker run --name experiment1 trainer:latest',
+      'docker ps -a',
+    ]) {
+      await page.locator('#terminal-input').fill(line);
+      await page.locator('#terminal-input').press('Enter');
+    }
+    await page.locator('#terminal-input').focus();
+    await page.screenshot({ path: join(out, `terminal-${colorScheme}.png`) });
+    await page.context().close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -23,21 +23,36 @@ pub fn editor() -> Html {
     let instance: Rc<RefCell<Option<cm::Editor>>> = use_mut_ref(|| None);
     // The text the editor's hover and completion callbacks read (kept current by the sync effect).
     let current: Rc<RefCell<Rc<str>>> = use_mut_ref(|| store.text.clone());
+    // Whether the open file is a Dockerfile: other files get no Dockerfile hover or completion.
+    let dockerfile: Rc<RefCell<bool>> = use_mut_ref(|| is_dockerfile(&store.file_name));
 
     // Create CodeMirror once, on mount.
     {
         let (host, instance, store) = (host.clone(), instance.clone(), store.clone());
-        let current = current.clone();
+        let (current, dockerfile) = (current.clone(), dockerfile.clone());
         let rich = *rich;
         use_effect_with((), move |_| {
             if let (true, Some(el)) = (rich, host.cast::<HtmlElement>()) {
                 let label = format!("Contents of {}", store.file_name);
                 let dispatcher = store.dispatcher();
                 let (hover_text, complete_text) = (current.clone(), current.clone());
+                let (hover_df, complete_df) = (dockerfile.clone(), dockerfile);
                 let callbacks = cm::Callbacks {
                     change: Box::new(move |text| dispatcher.dispatch(Action::Edit(text))),
-                    hover: Box::new(move |pos| hover_at(&hover_text.borrow(), pos)),
-                    complete: Box::new(move |pos| complete_at(&complete_text.borrow(), pos)),
+                    hover: Box::new(move |pos| {
+                        if *hover_df.borrow() {
+                            hover_at(&hover_text.borrow(), pos)
+                        } else {
+                            None
+                        }
+                    }),
+                    complete: Box::new(move |pos| {
+                        if *complete_df.borrow() {
+                            complete_at(&complete_text.borrow(), pos)
+                        } else {
+                            None
+                        }
+                    }),
                 };
                 let ed = cm::Editor::new(&el, &store.text, &label, callbacks);
                 *instance.borrow_mut() = Some(ed);
@@ -50,14 +65,22 @@ pub fn editor() -> Html {
     // The lint's facts come from the project files, so any project change re-lints.
     {
         let instance = instance.clone();
-        let current = current.clone();
+        let (current, dockerfile) = (current.clone(), dockerfile.clone());
         let store = store.clone();
         use_effect_with((store.text.clone(), store.rev), move |(text, _)| {
             *current.borrow_mut() = text.clone();
+            let is_df = is_dockerfile(&store.file_name);
+            *dockerfile.borrow_mut() = is_df;
             if let Some(ed) = instance.borrow().as_ref() {
-                let report = is_dockerfile(&store.file_name)
-                    .then(|| project_report(text, &store.file_name, store.session().host()));
-                sync(ed, text, report.as_ref());
+                if is_df {
+                    let report = project_report(text, &store.file_name, store.session().host());
+                    sync(ed, text, Some(&report));
+                } else {
+                    // Not a Dockerfile: plain text, no Dockerfile tokens or diagnostics.
+                    ed.set_text(text);
+                    ed.set_tokens(&[]);
+                    ed.set_diagnostics(&[]);
+                }
             }
         });
     }

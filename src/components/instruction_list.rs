@@ -7,7 +7,9 @@ use crate::state::{Action, use_store};
 #[component(InstructionList)]
 pub fn instruction_list() -> Html {
     let store = use_store();
-    let outline = Outline::of(&store.text);
+    // The Dockerfile the build uses; a row opens it when another file is in the editor.
+    let outline = Outline::of(&store.dockerfile_text());
+    let other_open = store.file_name != store.build_form.file;
     if outline.rows.is_empty() {
         return html! {
             <div class="empty-state compact">
@@ -20,7 +22,13 @@ pub fn instruction_list() -> Html {
         let (start, end) = (r.start_line, r.end_line);
         let onclick = {
             let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::Reveal(start, end)))
+            let file = store.build_form.file.clone();
+            Callback::from(move |_: MouseEvent| {
+                if other_open {
+                    store.dispatch(Action::Open(file.clone()));
+                }
+                store.dispatch(Action::Reveal(start, end));
+            })
         };
         let lines = if start == end {
             format!("{start}")

@@ -10,7 +10,8 @@ use crate::views::container_counts::Counts;
 #[component(Lifecycle)]
 pub fn lifecycle() -> Html {
     let store = use_store();
-    let outline = Outline::of(&store.text);
+    // The Dockerfile the build uses, whichever file is open in the editor.
+    let outline = Outline::of(&store.dockerfile_text());
     let show = |view: View| {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))
@@ -55,7 +56,7 @@ pub fn lifecycle() -> Html {
     };
     html! {
         <nav class="lifecycle" aria-label="Docker lifecycle">
-            { node(View::Instructions, icons::file(), &store.file_name, dockerfile_detail) }
+            { node(View::Instructions, icons::file(), &store.build_form.file, dockerfile_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker build" }</span></span>
             { node(View::Image, icons::layers(), "Images", images_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker run" }</span></span>
