@@ -47,6 +47,24 @@ pub fn is_proxy(name: &str) -> bool {
     PROXY_ARGS.iter().any(|p| p.eq_ignore_ascii_case(name))
 }
 
+/// Whether `k` is one of BuildKit's automatic platform args (`TARGETPLATFORM`, `BUILDARCH`, …).
+pub fn is_predefined(k: &str) -> bool {
+    matches!(
+        k,
+        "BUILDPLATFORM"
+            | "BUILDOS"
+            | "BUILDOSVERSION"
+            | "BUILDARCH"
+            | "BUILDVARIANT"
+            | "TARGETPLATFORM"
+            | "TARGETOS"
+            | "TARGETOSVERSION"
+            | "TARGETARCH"
+            | "TARGETVARIANT"
+            | "TARGETSTAGE"
+    )
+}
+
 /// The proxy variables a RUN gets from the build args (upper- and lower-case forms).
 pub fn proxy_env(build_args: &BTreeMap<String, String>) -> Vec<(String, String)> {
     let mut out = Vec::new();

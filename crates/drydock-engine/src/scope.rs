@@ -9,7 +9,7 @@ use drydock_syntax::instructions::Command;
 use drydock_syntax::{Kind, Parse};
 use drydock_text::TextRange;
 
-use crate::args::is_proxy;
+use crate::args::{is_predefined, is_proxy};
 use crate::plan::{Plan, PlanStage, StageBase};
 
 /// What to evaluate: the build's `--build-arg`s and `--target`, and `docker run -e` on top.
@@ -190,23 +190,6 @@ fn get<'a>(env: &'a [(String, String)], k: &str) -> Option<&'a str> {
         .rev()
         .find(|(ek, _)| ek == k)
         .map(|(_, v)| v.as_str())
-}
-
-fn is_predefined(k: &str) -> bool {
-    matches!(
-        k,
-        "BUILDPLATFORM"
-            | "BUILDOS"
-            | "BUILDOSVERSION"
-            | "BUILDARCH"
-            | "BUILDVARIANT"
-            | "TARGETPLATFORM"
-            | "TARGETOS"
-            | "TARGETOSVERSION"
-            | "TARGETARCH"
-            | "TARGETVARIANT"
-            | "TARGETSTAGE"
-    )
 }
 
 /// Builds the timeline from a parse and its plan.

@@ -7,7 +7,7 @@ use drydock_syntax::instructions::Command;
 use drydock_syntax::words::Lexer;
 use drydock_syntax::{Instruction, Kind, Parse};
 
-use crate::args::{EnvList, build_meta_args, default_args, proxy_env};
+use crate::args::{EnvList, build_meta_args, default_args, is_predefined, proxy_env};
 use crate::image::ImageConfig;
 use crate::plan::{Op, Plan, PlanError, PlanImage, PlanStage, PlanStep, Source, StageBase};
 
@@ -601,23 +601,6 @@ pub fn convert(
             .collect(),
         globals: globals.0,
     })
-}
-
-fn is_predefined(k: &str) -> bool {
-    matches!(
-        k,
-        "BUILDPLATFORM"
-            | "BUILDOS"
-            | "BUILDOSVERSION"
-            | "BUILDARCH"
-            | "BUILDVARIANT"
-            | "TARGETPLATFORM"
-            | "TARGETOS"
-            | "TARGETOSVERSION"
-            | "TARGETARCH"
-            | "TARGETVARIANT"
-            | "TARGETSTAGE"
-    )
 }
 
 fn mark(
