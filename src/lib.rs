@@ -5,6 +5,7 @@ pub mod highlight;
 pub mod interop;
 pub mod outline;
 pub mod persist;
+pub mod lesson_state;
 pub mod project_state;
 pub mod shortcuts;
 pub mod state;

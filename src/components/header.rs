@@ -17,6 +17,10 @@ pub fn header() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowHelp(true)))
     };
+    let lessons = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Lessons))))
+    };
     let share = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Share))))
@@ -51,6 +55,10 @@ pub fn header() -> Html {
                     title={save_title}>
                     <span class="dot" aria-hidden="true"></span>{ save_text }
                 </span>
+                <button class="ghost-button" id="open-lessons" onclick={lessons} title="Hands-on lessons" aria-label="Lessons">
+                    { icons::book() }
+                    <span class="ghost-label">{ "Lessons" }</span>
+                </button>
                 <button class="ghost-button" id="open-share" onclick={share} title="Share a link to this project">
                     { icons::share() }
                     <span class="ghost-label">{ "Share" }</span>

@@ -119,6 +119,10 @@ pub fn project_pane() -> Html {
     let focused = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     let files_input = use_node_ref();
+    // The "New file" form and the "Delete?" confirmation (the path asked about).
+    let creating = use_state(|| false);
+    let deleting = use_state(|| None::<String>);
+    let new_name = use_node_ref();
     let folder_input = use_node_ref();
     // A new project (example, restore, share link): fold its big and hidden folders again.
     {
@@ -280,6 +284,93 @@ pub fn project_pane() -> Html {
         })
     };
 
+    let new_file = {
+        let creating = creating.clone();
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| {
+            deleting.set(None);
+            creating.set(!*creating);
+        })
+    };
+    let ask_delete = {
+        let (deleting, creating, store) = (deleting.clone(), creating.clone(), store.clone());
+        Callback::from(move |_: MouseEvent| {
+            creating.set(false);
+            if !store.file_name.is_empty() {
+                deleting.set(Some(store.file_name.clone()));
+            }
+        })
+    };
+    let on_create = {
+        let (store, creating, new_name) = (store.clone(), creating.clone(), new_name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = new_name.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let path = input
+                .value()
+                .trim()
+                .trim_start_matches("./")
+                .trim_start_matches('/')
+                .trim_end_matches('/')
+                .to_owned();
+            if path.is_empty() {
+                return;
+            }
+            let exists = store.session().host().lstat(&format!("/{path}")).is_ok();
+            if exists {
+                store.dispatch(Action::Notify(
+                    Tone::Error,
+                    format!("{path} already exists."),
+                    None,
+                ));
+                return;
+            }
+            store.dispatch(Action::Files(drydock_session::Action::WriteFile {
+                path: path.clone(),
+                content: String::new(),
+            }));
+            store.dispatch(Action::Open(path));
+            creating.set(false);
+        })
+    };
+    let on_create_key = {
+        let creating = creating.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                creating.set(false);
+            }
+        })
+    };
+    let cancel_create = {
+        let creating = creating.clone();
+        Callback::from(move |_: MouseEvent| creating.set(false))
+    };
+    let confirm_delete = {
+        let (store, deleting) = (store.clone(), deleting.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(path) = (*deleting).clone() {
+                store.dispatch(Action::Files(drydock_session::Action::Delete { path }));
+            }
+            deleting.set(None);
+        })
+    };
+    let cancel_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(None))
+    };
+    // Focus the new file's name field when the form opens.
+    {
+        let new_name = new_name.clone();
+        use_effect_with(*creating, move |open| {
+            if *open && let Some(i) = new_name.cast::<HtmlInputElement>() {
+                let _ = i.focus();
+            }
+        });
+    }
+
     let ignore_file = tree.rules.file.clone();
     let rows = visible.iter().enumerate().map(|(i, r)| {
         let open = r.is_dir() && !collapsed.contains(&r.path);
@@ -371,6 +462,15 @@ pub fn project_pane() -> Html {
                     { icons::download() }
                 </button>
                 <span class="toolbar-sep" aria-hidden="true"></span>
+                <button class="tool-button" id="new-file" onclick={new_file} aria-label="New file" title="New file"
+                    aria-expanded={creating.to_string()}>
+                    { icons::plus() }
+                </button>
+                <button class="tool-button" id="delete-file" onclick={ask_delete} disabled={store.file_name.is_empty()}
+                    aria-label="Delete the open file" title={format!("Delete {}", store.file_name)}>
+                    { icons::trash() }
+                </button>
+                <span class="toolbar-sep" aria-hidden="true"></span>
                 <button class="tool-button" id="open-examples" onclick={dialog(Dialog::Examples)} aria-label="Examples" title="Open an example">
                     { icons::gallery() }
                 </button>
@@ -382,6 +482,26 @@ pub fn project_pane() -> Html {
                 <input type="file" multiple=true webkitdirectory=true class="visually-hidden" id="upload-folder"
                     ref={folder_input} tabindex="-1" aria-hidden="true" onchange={on_files} />
             </div>
+            if *creating {
+                <form class="new-file-form" onsubmit={on_create}>
+                    <input id="new-file-name" ref={new_name} type="text" class="new-file-input" spellcheck="false"
+                        autocomplete="off" autocapitalize="off" placeholder="path/to/file" aria-label="New file name"
+                        onkeydown={on_create_key} />
+                    <div class="new-file-actions">
+                        <button type="submit" class="primary-button small" id="new-file-create">{ "Create" }</button>
+                        <button type="button" class="ghost-button small" onclick={cancel_create}>{ "Cancel" }</button>
+                    </div>
+                </form>
+            }
+            if let Some(path) = &*deleting {
+                <div class="delete-confirm" role="alertdialog" aria-labelledby="delete-confirm-text">
+                    <p id="delete-confirm-text">{ "Delete " }<code>{ path.clone() }</code>{ "?" }</p>
+                    <div class="new-file-actions">
+                        <button class="danger-button small" id="delete-file-confirm" onclick={confirm_delete}>{ "Delete" }</button>
+                        <button class="ghost-button small" onclick={cancel_delete}>{ "Cancel" }</button>
+                    </div>
+                </div>
+            }
             if visible.is_empty() {
                 <div class="tree-empty">
                     <p>{ "No files yet." }</p>
