@@ -18,16 +18,19 @@ pub fn start(store: &Store, r: LessonRef) {
     let modified = store.modified;
     spawn_local(async move {
         let kept = modified && persistence::keep_aside(&text).await;
-        let mut msg = format!("Started the lesson “{}”.", r.lesson.title);
+        let msg = format!(
+            "Started the lesson “{}”. Your previous project was kept aside.",
+            r.lesson.title
+        );
         store.dispatch(Action::StartLesson(r));
+        // Nothing to bring back: the lesson panel says enough.
         if kept {
-            msg.push_str(" Your previous project was kept aside.");
+            store.dispatch(Action::Notify(
+                Tone::Info,
+                msg,
+                Some(NoticeAction::RestoreBackup),
+            ));
         }
-        store.dispatch(Action::Notify(
-            Tone::Info,
-            msg,
-            kept.then_some(NoticeAction::RestoreBackup),
-        ));
     });
 }
 

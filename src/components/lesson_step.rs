@@ -85,7 +85,7 @@ pub fn lesson_step(props: &Props) -> Html {
                 if done { <span class="step-done-badge">{ icons::check() }{ "Done" }</span> }
             </p>
             <h3 class="step-title" id="lesson-step-title" tabindex="-1">{ step.title.clone() }</h3>
-            <div class="step-text md">{ markdown::render(&step.text) }</div>
+            <div class="lesson-step-text md">{ markdown::render(&step.text) }</div>
             if let Some(q) = &step.predict {
                 <Predict question={Rc::new(q.clone())} answered={answered} wrong={props.wrong}
                     hint={step.hints.first().map(|h| AttrValue::from(h.clone()))} />
