@@ -259,9 +259,13 @@ mod tests {
         let l = l.reduce(LessonAction::Answer(1));
         assert_eq!(l.wrong, None);
         assert!(l.current().answered.contains(&0));
-        let l = l.reduce(LessonAction::StepDone(0)).reduce(LessonAction::Goto(1));
+        let l = l
+            .reduce(LessonAction::StepDone(0))
+            .reduce(LessonAction::Goto(1));
         assert_eq!(l.current().step, 1);
-        let l = l.reduce(LessonAction::StepDone(1)).reduce(LessonAction::StepDone(2));
+        let l = l
+            .reduce(LessonAction::StepDone(1))
+            .reduce(LessonAction::StepDone(2));
         assert!(l.current().completed);
         let l = l.reduce(LessonAction::StepDone(9));
         assert_eq!(l.current().done.len(), 3);
@@ -274,7 +278,10 @@ mod tests {
         assert!(again.current().done.is_empty());
         assert!(again.current().completed);
         assert_eq!(Lessons::from_json("not json"), Lessons::default());
-        assert_eq!(Lessons::default().reduce(LessonAction::Close), Lessons::default());
+        assert_eq!(
+            Lessons::default().reduce(LessonAction::Close),
+            Lessons::default()
+        );
     }
 
     #[test]
@@ -286,8 +293,16 @@ mod tests {
         };
         let l = Lessons::default().started(r);
         let back = Lessons::from_json(&l.to_json());
-        assert_eq!(back.active.map(|a| a.lesson.id.clone()).as_deref(), Some("mine"));
-        assert_eq!(next_bundled("first-dockerfile").map(|l| l.id.clone()).as_deref(), Some("build-and-tag"));
+        assert_eq!(
+            back.active.map(|a| a.lesson.id.clone()).as_deref(),
+            Some("mine")
+        );
+        assert_eq!(
+            next_bundled("first-dockerfile")
+                .map(|l| l.id.clone())
+                .as_deref(),
+            Some("build-and-tag")
+        );
         assert!(next_bundled("gpus").is_none());
     }
 }

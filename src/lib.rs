@@ -2,10 +2,11 @@
 
 pub mod components;
 pub mod highlight;
+pub mod i18n;
 pub mod interop;
+pub mod lesson_state;
 pub mod outline;
 pub mod persist;
-pub mod lesson_state;
 pub mod project_state;
 pub mod shortcuts;
 pub mod state;

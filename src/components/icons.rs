@@ -157,7 +157,10 @@ pub fn plus() -> Html {
 
 /// A bin (delete).
 pub fn trash() -> Html {
-    stroked("trash", "M4.5 7h15 M9.5 7V4.5h5V7 M6.5 7l1 13h9l1-13 M10 11v5.5 M14 11v5.5")
+    stroked(
+        "trash",
+        "M4.5 7h15 M9.5 7V4.5h5V7 M6.5 7l1 13h9l1-13 M10 11v5.5 M14 11v5.5",
+    )
 }
 
 /// A left-pointing double chevron (fold a side panel).

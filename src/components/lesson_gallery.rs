@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::icons;
 use super::lesson_start_dialog;
 use super::modal::Modal;
+use crate::i18n::{t, tf};
 use crate::interop::files;
 use crate::lesson_state::{self, LessonRef};
 use crate::project_state::Dialog;
@@ -21,10 +22,15 @@ fn read_lesson(picked: Result<Vec<files::Picked>, String>) -> Result<LessonRef, 
     let file = picked?
         .into_iter()
         .next()
-        .ok_or_else(|| "No file was picked.".to_owned())?;
+        .ok_or_else(|| t("lessons.no_file").to_owned())?;
     let text = String::from_utf8(file.bytes)
-        .map_err(|_| format!("{} is not a text file.", file.path))?;
-    let l = lesson::load(&text).map_err(|e| format!("{} is not a valid lesson:\n{e}", file.path))?;
+        .map_err(|_| tf("lessons.not_text", &[("file", &file.path)]))?;
+    let l = lesson::load(&text).map_err(|e| {
+        tf(
+            "lessons.invalid",
+            &[("file", &file.path), ("error", &e.to_string())],
+        )
+    })?;
     Ok(LessonRef {
         lesson: Rc::new(l),
         source: Some(Rc::from(text)),
@@ -74,11 +80,11 @@ pub fn lesson_gallery() -> Html {
         let done = p.done.len().min(steps);
         let current = active.as_deref() == Some(l.id.as_str());
         let (badge, badge_class) = if current {
-            ("Current", "current")
+            (t("lessons.badge_current"), "current")
         } else if p.completed {
-            ("Completed", "completed")
+            (t("lessons.badge_completed"), "completed")
         } else if done > 0 {
-            ("In progress", "progress")
+            (t("lessons.badge_progress"), "progress")
         } else {
             ("", "")
         };
@@ -113,7 +119,7 @@ pub fn lesson_gallery() -> Html {
                             }
                         </span>
                         <span class="lesson-card-progress" id={format!("lesson-{}-progress", l.id)}>
-                            { format!("{done} of {steps} steps done") }
+                            { tf("lessons.steps_done", &[("done", &done.to_string()), ("n", &steps.to_string())]) }
                         </span>
                         <span class="lesson-bar" aria-hidden="true">
                             <span class="lesson-bar-fill" style={format!("width: {pct}%")}></span>
@@ -124,22 +130,22 @@ pub fn lesson_gallery() -> Html {
         }
     });
     html! {
-        <Modal id="lessons" title="Lessons" class="lessons-dialog">
+        <Modal id="lessons" title={t("lessons.open")} class="lessons-dialog">
             <p class="dialog-lead">
-                { "Short, hands-on lessons on Docker: each one opens its own project, asks you to predict what happens, and checks your work as you go." }
+                { t("lessons.lead") }
             </p>
-            <ol class="lesson-list" aria-label="Lesson pack">{ for cards }</ol>
+            <ol class="lesson-list" aria-label={t("lessons.pack")}>{ for cards }</ol>
             <div class="lesson-load">
                 <button class="ghost-button" id="lesson-load-file" onclick={pick}>
-                    { icons::upload() }<span>{ "Load lesson from file…" }</span>
+                    { icons::upload() }<span>{ t("lessons.load_file") }</span>
                 </button>
-                <span class="lesson-load-hint">{ "A lesson is a TOML file (see docs/lessons.md)." }</span>
+                <span class="lesson-load-hint">{ t("lessons.load_hint") }</span>
                 <input type="file" accept=".toml,text/plain" class="visually-hidden" id="lesson-file"
                     ref={input} tabindex="-1" aria-hidden="true" onchange={on_file} />
             </div>
             if let Some(why) = &*error {
                 <div class="lesson-error" role="alert" id="lesson-load-error">
-                    <strong>{ "Could not load the lesson." }</strong>
+                    <strong>{ t("lessons.load_failed") }</strong>
                     <pre>{ why.clone() }</pre>
                 </div>
             }

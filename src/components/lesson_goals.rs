@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::icons;
+use crate::i18n::{t, tf};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -18,8 +19,8 @@ pub fn lesson_goals(props: &Props) -> Html {
     html! {
         <section class="lesson-goals" aria-labelledby="lesson-goals-title">
             <h4 id="lesson-goals-title" class="lesson-sub">
-                { "Goals" }
-                <span class="goal-count">{ format!("{met} of {}", props.goals.len()) }</span>
+                { t("lessons.goals") }
+                <span class="goal-count">{ tf("lessons.of", &[("done", &met.to_string()), ("n", &props.goals.len().to_string())]) }</span>
             </h4>
             <ul class="goal-list">
                 { for props.goals.iter().map(|(label, why)| {
@@ -31,7 +32,7 @@ pub fn lesson_goals(props: &Props) -> Html {
                             </span>
                             <span class="goal-body">
                                 <code class="goal-label">{ label.clone() }</code>
-                                <span class="visually-hidden">{ if ok { " — done" } else { " — not yet" } }</span>
+                                <span class="visually-hidden">{ if ok { t("lessons.goal_met") } else { t("lessons.goal_open") } }</span>
                                 if let Some(w) = why {
                                     <span class="goal-why">{ w.clone() }</span>
                                 }

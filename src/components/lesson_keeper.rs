@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::lesson_start_dialog;
 use super::persistence::current_namespace;
+use crate::i18n::tf;
 use crate::interop::{download, fetch};
 use crate::lesson_state::{self, LessonRef};
 use crate::project_state::Tone;
@@ -19,7 +20,11 @@ use crate::storage;
 fn take_param(search: &str, name: &str) -> (Option<String>, String) {
     let mut value = None;
     let mut rest = Vec::new();
-    for kv in search.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
+    for kv in search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|s| !s.is_empty())
+    {
         match kv.split_once('=') {
             Some((k, v)) if k == name => {
                 let v = v.replace('+', " ");
@@ -84,7 +89,7 @@ pub fn lesson_keeper() -> Html {
                     ),
                     None => store.dispatch(Action::Notify(
                         Tone::Error,
-                        format!("There is no lesson {id:?}: pick one under Lessons."),
+                        tf("lessons.unknown", &[("id", &id)]),
                         None,
                     )),
                 }
@@ -96,13 +101,18 @@ pub fn lesson_keeper() -> Html {
                                 lesson: Rc::new(l),
                                 source: Some(Rc::from(text)),
                             })
-                            .map_err(|e| format!("{url} is not a valid lesson: {e}"))
+                            .map_err(|e| {
+                                tf(
+                                    "lessons.invalid",
+                                    &[("file", &url), ("error", &e.to_string())],
+                                )
+                            })
                     });
                     match loaded {
                         Ok(r) => lesson_start_dialog::request(&store, r, true),
                         Err(why) => store.dispatch(Action::Notify(
                             Tone::Error,
-                            format!("Could not load the lesson: {why}"),
+                            tf("lessons.url_failed", &[("error", &why)]),
                             None,
                         )),
                     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::icons;
 use super::lesson_start_dialog;
 use super::lesson_step::LessonStep;
+use crate::i18n::{t, tf};
 use crate::lesson_state::{self, LessonAction, LessonRef};
 use crate::project_state::Dialog;
 use crate::state::{Action, use_store};
@@ -37,12 +38,12 @@ pub fn lesson_panel() -> Html {
     };
     if store.lessons.collapsed {
         return html! {
-            <aside class="pane lesson-pane collapsed" aria-label="Lesson">
+            <aside class="pane lesson-pane collapsed" aria-label={t("lessons.lesson")}>
                 <button class="lesson-expand" id="lesson-expand" onclick={dispatch(LessonAction::Collapse(false))}
-                    aria-label={format!("Show the lesson “{}” ({done} of {n} steps done)", lesson.title)}
-                    title="Show the lesson">
+                    aria-label={tf("lessons.expand_aria", &[("title", &lesson.title), ("done", &done.to_string()), ("n", &n.to_string())])}
+                    title={t("lessons.expand")}>
                     { icons::book() }
-                    <span class="lesson-expand-label">{ "Lesson" }</span>
+                    <span class="lesson-expand-label">{ t("lessons.lesson") }</span>
                     <span class="lesson-expand-count">{ format!("{done}/{n}") }</span>
                 </button>
             </aside>
@@ -50,7 +51,9 @@ pub fn lesson_panel() -> Html {
     }
     let open_gallery = {
         let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Lessons))))
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::ShowDialog(Some(Dialog::Lessons)))
+        })
     };
     let steps = lesson.steps.iter().enumerate().map(|(i, s)| {
         let is_done = progress.done.contains(&i);
@@ -80,7 +83,7 @@ pub fn lesson_panel() -> Html {
                         if is_done { { icons::check() } } else { { (i + 1).to_string() } }
                     </span>
                     <span class="step-link-title">{ s.title.clone() }</span>
-                    <span class="visually-hidden">{ if is_done { " (done)" } else { "" } }</span>
+                    if is_done { <span class="visually-hidden">{ t("lessons.done_suffix") }</span> }
                 </button>
             </li>
         }
@@ -104,51 +107,54 @@ pub fn lesson_panel() -> Html {
         })
     });
     let announce = if progress.done.contains(&shown) {
-        format!("Step {} done.", shown + 1)
+        tf(
+            "lessons.step_done_announce",
+            &[("i", &(shown + 1).to_string())],
+        )
     } else {
         String::new()
     };
     html! {
-        <aside class="pane lesson-pane" aria-label="Lesson" id="lesson-panel" data-lesson={lesson.id.clone()}>
+        <aside class="pane lesson-pane" aria-label={t("lessons.lesson")} id="lesson-panel" data-lesson={lesson.id.clone()}>
             <div class="pane-head lesson-head">
-                <span class="pane-title">{ icons::book() }{ "Lesson" }</span>
+                <span class="pane-title">{ icons::book() }{ t("lessons.lesson") }</span>
                 <span class="lesson-head-actions">
                     <button class="icon-button" id="lesson-open-gallery" onclick={open_gallery}
-                        aria-label="All lessons" title="All lessons">{ icons::gallery() }</button>
+                        aria-label={t("lessons.all")} title={t("lessons.all")}>{ icons::gallery() }</button>
                     <button class="icon-button" id="lesson-collapse" onclick={dispatch(LessonAction::Collapse(true))}
-                        aria-label="Fold the lesson panel" title="Fold the lesson panel">{ icons::fold() }</button>
+                        aria-label={t("lessons.fold")} title={t("lessons.fold")}>{ icons::fold() }</button>
                     <button class="icon-button" id="lesson-close" onclick={dispatch(LessonAction::Close)}
-                        aria-label="Close the lesson (progress is kept)" title="Close the lesson (progress is kept)">{ "×" }</button>
+                        aria-label={t("lessons.close")} title={t("lessons.close")}>{ "×" }</button>
                 </span>
             </div>
             <div class="lesson-scroll">
                 <h2 class="lesson-title">{ lesson.title.clone() }</h2>
                 <div class="lesson-progress" aria-hidden="true">
                     <span class="lesson-bar"><span class="lesson-bar-fill" style={format!("width: {}%", done * 100 / n.max(1))}></span></span>
-                    <span class="lesson-progress-text">{ format!("{done} of {n}") }</span>
+                    <span class="lesson-progress-text">{ tf("lessons.of", &[("done", &done.to_string()), ("n", &n.to_string())]) }</span>
                 </div>
                 if !lesson.text.trim().is_empty() {
                     <details class="lesson-intro" open={done == 0 && shown == 0}>
-                        <summary>{ "Introduction" }</summary>
+                        <summary>{ t("lessons.intro") }</summary>
                         <div class="md">{ markdown::render(&lesson.text) }</div>
                     </details>
                 }
-                <nav aria-label="Steps">
+                <nav aria-label={t("lessons.steps")}>
                     <ol class="lesson-steps">{ for steps }</ol>
                 </nav>
                 if complete {
                     <div class="lesson-complete" id="lesson-complete">
-                        <p class="lesson-complete-title">{ icons::check() }{ "Lesson complete" }</p>
-                        <p class="lesson-complete-text">{ format!("You finished all {n} steps of “{}”.", lesson.title) }</p>
+                        <p class="lesson-complete-title">{ icons::check() }{ t("lessons.complete") }</p>
+                        <p class="lesson-complete-text">{ tf("lessons.complete_text", &[("n", &n.to_string()), ("title", &lesson.title)]) }</p>
                         if let (Some(l), Some(cb)) = (next_lesson, on_next_lesson) {
                             <button class="primary-button" id="lesson-next" onclick={cb}>
-                                { format!("Next lesson: {}", l.title) }
+                                { tf("lessons.next_lesson", &[("title", &l.title)]) }
                             </button>
                         } else {
                             <button class="ghost-button" id="lesson-all" onclick={
                                 let store = store.clone();
                                 Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Lessons))))
-                            }>{ "All lessons" }</button>
+                            }>{ t("lessons.all") }</button>
                         }
                     </div>
                 }

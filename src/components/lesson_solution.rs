@@ -5,6 +5,7 @@ use std::rc::Rc;
 use drydock_session::lesson::Solution;
 use yew::prelude::*;
 
+use crate::i18n::t;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub solution: Rc<Solution>,
@@ -33,11 +34,11 @@ pub fn lesson_solution(props: &Props) -> Html {
     let removes = s
         .remove
         .iter()
-        .map(|p| file_action("remove", "Delete", p, html! {}));
+        .map(|p| file_action("remove", t("lessons.sol_remove"), p, html! {}));
     let writes = s.write.iter().map(|(p, text)| {
         file_action(
             "write",
-            "Create or replace",
+            t("lessons.sol_write"),
             p,
             html! { <pre class="sol-text">{ text.clone() }</pre> },
         )
@@ -45,7 +46,7 @@ pub fn lesson_solution(props: &Props) -> Html {
     let appends = s.append.iter().map(|(p, text)| {
         file_action(
             "append",
-            "Add at the end of",
+            t("lessons.sol_append"),
             p,
             html! { <pre class="sol-text">{ text.clone() }</pre> },
         )
@@ -53,29 +54,33 @@ pub fn lesson_solution(props: &Props) -> Html {
     let replaces = s.replace.iter().map(|r| {
         file_action(
             "replace",
-            "In",
+            t("lessons.sol_in"),
             &r.path,
             html! {
                 <>
-                    <span class="sol-sub">{ "replace" }</span>
+                    <span class="sol-sub">{ t("lessons.sol_replace") }</span>
                     <pre class="sol-from">{ r.from.clone() }</pre>
-                    <span class="sol-sub">{ "with" }</span>
+                    <span class="sol-sub">{ t("lessons.sol_with") }</span>
                     <pre class="sol-to">{ r.to.clone() }</pre>
                 </>
             },
         )
     });
-    let files: Vec<Html> = removes.chain(writes).chain(appends).chain(replaces).collect();
+    let files: Vec<Html> = removes
+        .chain(writes)
+        .chain(appends)
+        .chain(replaces)
+        .collect();
     html! {
         <details class="lesson-solution">
-            <summary>{ "Show solution" }</summary>
+            <summary>{ t("lessons.show_solution") }</summary>
             <div class="sol-body">
                 if !files.is_empty() {
-                    <p class="sol-head">{ "In the editor and the project pane:" }</p>
+                    <p class="sol-head">{ t("lessons.sol_files") }</p>
                     <ol class="sol-files">{ for files }</ol>
                 }
                 if !s.commands.is_empty() {
-                    <p class="sol-head">{ "In the terminal:" }</p>
+                    <p class="sol-head">{ t("lessons.sol_terminal") }</p>
                     <ol class="sol-commands">
                         { for s.commands.iter().map(|c| html! {
                             <li class="sol-action" data-kind="command"><code class="sol-command">{ c.clone() }</code></li>

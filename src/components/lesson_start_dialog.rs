@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::modal::Modal;
 use super::persistence;
+use crate::i18n::{t, tf, tn};
 use crate::lesson_state::{LessonAction, LessonRef};
 use crate::persist::save;
 use crate::project_state::{Dialog, NoticeAction, Tone};
@@ -18,10 +19,7 @@ pub fn start(store: &Store, r: LessonRef) {
     let modified = store.modified;
     spawn_local(async move {
         let kept = modified && persistence::keep_aside(&text).await;
-        let msg = format!(
-            "Started the lesson “{}”. Your previous project was kept aside.",
-            r.lesson.title
-        );
+        let msg = tf("lessons.started_kept", &[("title", &r.lesson.title)]);
         store.dispatch(Action::StartLesson(r));
         // Nothing to bring back: the lesson panel says enough.
         if kept {
@@ -69,19 +67,19 @@ pub fn lesson_start_dialog() -> Html {
     let lesson = &pending.lesson;
     let steps = lesson.steps.len();
     html! {
-        <Modal id="lesson-start" title="Start this lesson?">
+        <Modal id="lesson-start" title={t("lessons.start_title")}>
             <p class="dialog-lead">
                 <strong>{ lesson.title.clone() }</strong>
-                { format!(" — {steps} step{}. ", if steps == 1 { "" } else { "s" }) }
-                { "The lesson opens its own starting project, with no images and no containers." }
+                { " — " }{ tn("lessons.steps_one", "lessons.steps_many", steps) }{ " " }
+                { t("lessons.start_lead") }
                 if store.modified {
-                    { " Your current project is kept aside — a notice lets you bring it back." }
+                    { " " }{ t("lessons.start_kept") }
                 }
             </p>
             <div class="dialog-actions">
-                <button class="ghost-button" onclick={cancel}>{ "Cancel" }</button>
+                <button class="ghost-button" onclick={cancel}>{ t("common.cancel") }</button>
                 <button class="primary-button" id="lesson-start-confirm" onclick={go} data-autofocus="">
-                    { "Start lesson" }
+                    { t("lessons.start") }
                 </button>
             </div>
         </Modal>

@@ -10,6 +10,7 @@ use super::icons;
 use super::lesson_goals::LessonGoals;
 use super::lesson_solution::LessonSolution;
 use super::predict::Predict;
+use crate::i18n::{t, tf};
 use crate::lesson_state::{LessonAction, Progress};
 use crate::state::{Action, use_store};
 use crate::views::markdown;
@@ -27,9 +28,9 @@ pub struct Props {
 pub fn lesson_step(props: &Props) -> Html {
     let store = use_store();
     let step = props.lesson.steps.get(props.index).cloned();
-    let answered = step.as_ref().is_some_and(|s| {
-        s.predict.is_none() || props.progress.answered.contains(&props.index)
-    });
+    let answered = step
+        .as_ref()
+        .is_some_and(|s| s.predict.is_none() || props.progress.answered.contains(&props.index));
     // Re-check the goals after every change to the session.
     let goals = use_memo(
         (
@@ -81,8 +82,8 @@ pub fn lesson_step(props: &Props) -> Html {
     html! {
         <section class={classes!("lesson-step", done.then_some("done"))} aria-labelledby="lesson-step-title"
             data-step={props.index.to_string()}>
-            <p class="step-kicker">{ format!("Step {} of {n}", props.index + 1) }
-                if done { <span class="step-done-badge">{ icons::check() }{ "Done" }</span> }
+            <p class="step-kicker">{ tf("lessons.step_of", &[("i", &(props.index + 1).to_string()), ("n", &n.to_string())]) }
+                if done { <span class="step-done-badge">{ icons::check() }{ t("lessons.done") }</span> }
             </p>
             <h3 class="step-title" id="lesson-step-title" tabindex="-1">{ step.title.clone() }</h3>
             <div class="lesson-step-text md">{ markdown::render(&step.text) }</div>
@@ -95,12 +96,12 @@ pub fn lesson_step(props: &Props) -> Html {
                     <LessonGoals goals={goals.clone()} />
                 }
             } else {
-                <p class="goals-locked">{ "Answer the question first — then the goals of this step appear." }</p>
+                <p class="goals-locked">{ t("lessons.answer_first") }</p>
             }
             if !step.hints.is_empty() {
                 <div class="lesson-hints">
                     if hints_shown > 0 {
-                        <ol class="hint-list" aria-label="Hints">
+                        <ol class="hint-list" aria-label={t("lessons.hints")}>
                             { for step.hints.iter().take(hints_shown).map(|h| html! {
                                 <li class="hint md">{ markdown::render(h) }</li>
                             }) }
@@ -108,7 +109,11 @@ pub fn lesson_step(props: &Props) -> Html {
                     }
                     if hints_shown < step.hints.len() {
                         <button class="ghost-button hint-button" onclick={hint}>
-                            { if hints_shown == 0 { "Hint".to_owned() } else { format!("Another hint ({} left)", step.hints.len() - hints_shown) } }
+                            { if hints_shown == 0 {
+                                t("lessons.hint").to_owned()
+                            } else {
+                                tf("lessons.another_hint", &[("n", &(step.hints.len() - hints_shown).to_string())])
+                            } }
                         </button>
                     }
                 </div>
@@ -116,9 +121,9 @@ pub fn lesson_step(props: &Props) -> Html {
             <LessonSolution solution={Rc::new(step.solution.clone())} />
             if done {
                 <div class="step-complete">
-                    <span class="step-complete-text">{ icons::check() }{ "Step done" }</span>
+                    <span class="step-complete-text">{ icons::check() }{ t("lessons.step_done") }</span>
                     if !is_last {
-                        <button class="primary-button" id="lesson-next-step" onclick={next}>{ "Next step" }</button>
+                        <button class="primary-button" id="lesson-next-step" onclick={next}>{ t("lessons.next_step") }</button>
                     }
                 </div>
             }

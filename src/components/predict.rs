@@ -6,6 +6,7 @@ use std::rc::Rc;
 use drydock_session::lesson::Predict as Question;
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::lesson_state::LessonAction;
 use crate::state::{Action, use_store};
 use crate::views::markdown;
@@ -45,18 +46,18 @@ pub fn predict(props: &Props) -> Html {
     });
     html! {
         <section class={classes!("predict", props.answered.then_some("answered"))} aria-labelledby="predict-q">
-            <p class="predict-kicker">{ if props.answered { "Your prediction" } else { "Predict first" } }</p>
+            <p class="predict-kicker">{ if props.answered { t("lessons.predict_done") } else { t("lessons.predict_first") } }</p>
             <div class="predict-question md" id="predict-q">{ markdown::render(&q.question) }</div>
             <ul class="predict-choices" role="list">{ for choices }</ul>
             <div class="predict-feedback-area" aria-live="polite">
                 if props.answered {
                     <div class="predict-feedback right">
-                        <strong>{ "Right." }</strong>
+                        <strong>{ t("lessons.right") }</strong>
                         <div class="predict-explain md">{ markdown::render(&q.explain) }</div>
                     </div>
                 } else if props.wrong.is_some() {
                     <div class="predict-feedback wrong">
-                        <strong>{ "Not quite." }</strong>{ " Try again." }
+                        <strong>{ t("lessons.not_quite") }</strong>{ " " }{ t("lessons.try_again") }
                         if let Some(h) = &props.hint {
                             <div class="predict-hint md">{ markdown::render(h) }</div>
                         }

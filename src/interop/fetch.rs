@@ -14,7 +14,9 @@ pub async fn text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| format!("{url} could not be fetched (network error or not allowed)"))?;
-    let ok = get(&response, "ok").and_then(|v| v.as_bool()).unwrap_or(false);
+    let ok = get(&response, "ok")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
     if !ok {
         let status = get(&response, "status")
             .and_then(|v| v.as_f64())
