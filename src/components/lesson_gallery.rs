@@ -103,7 +103,7 @@ pub fn lesson_gallery() -> Html {
                 }
             })
         };
-        let pct = if steps == 0 { 0 } else { done * 100 / steps };
+        let pct = (done * 100).checked_div(steps).unwrap_or(0);
         html! {
             <li>
                 <button class={classes!("lesson-card", current.then_some("current"), p.completed.then_some("completed"))}
