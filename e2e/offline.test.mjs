@@ -55,7 +55,8 @@ test('after one visit the app loads, builds and runs a container offline (under 
     await typeInTerminal(page, 'docker build -f trainer.dockerfile . -t trainer:latest');
     assert.match(await page.locator('.term-entry').last().textContent(),
       /naming to docker\.io\/library\/trainer:latest/);
-    await typeInTerminal(page, 'docker run --name offline1 trainer:latest');
+    await typeInTerminal(page, 'docker run --name offline1 --entrypoint sh trainer:latest -c "echo ran offline"');
+    assert.match(await page.locator('.term-entry').last().textContent(), /ran offline\n$/);
     await typeInTerminal(page, 'docker ps -a');
     const ps = await page.locator('.term-entry').last().textContent();
     assert.match(ps, /offline1/);

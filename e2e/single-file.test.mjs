@@ -44,7 +44,8 @@ test('the single offline file renders the editor and the instruction list from f
   await typeInTerminal(page, 'docker build -f trainer.dockerfile . -t trainer:latest');
   assert.match(await page.locator('.term-entry').last().textContent(),
     /naming to docker\.io\/library\/trainer:latest/);
-  await typeInTerminal(page, 'docker run --name offline1 trainer:latest');
+  await typeInTerminal(page, 'docker run --name offline1 --entrypoint sh trainer:latest -c "echo ran offline"');
+  assert.match(await page.locator('.term-entry').last().textContent(), /ran offline\n$/);
   await typeInTerminal(page, 'docker ps -a');
   const ps = await page.locator('.term-entry').last().textContent();
   assert.match(ps, /trainer:latest/);
