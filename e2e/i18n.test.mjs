@@ -62,6 +62,27 @@ test('?lang=da shows Danish; switching to English in the header changes it and s
   await page.context().close();
 });
 
+test('Danish reaches the lifecycle strip, the build form, the build result and the help overlay', async () => {
+  const page = await open(browser, `${server.url}?lang=da`);
+  assert.equal(await text(page, '.lifecycle .stage:nth-of-type(2) .stage-detail'), 'ikke bygget endnu');
+  await page.locator('#tab-build').click();
+  assert.equal(await text(page, '#build-button'), 'Byg');
+  assert.equal(await text(page, '.build-options summary'), 'Build-indstillinger');
+  await page.locator('#build-button').click();
+  await page.waitForSelector('.build-outcome');
+  assert.equal(await text(page, '.build-outcome'), 'Buildet lykkedes');
+  assert.match(await text(page, '.tt-position'), /^Trin \d+ \/ \d+$/);
+  // Docker's own output stays English.
+  await page.locator('#build-tab-console').click();
+  assert.match(await page.locator('.build-console').textContent(), /DONE|CACHED/);
+  await page.locator('body').press('?');
+  await page.waitForSelector('#help-title');
+  assert.equal(await text(page, '#help-title'), 'Tastaturgenveje');
+  assert.equal(await page.getByRole('button', { name: 'Luk' }).count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a Danish browser gets Danish without asking', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'da-DK' });
   const page = await context.newPage();

@@ -9,7 +9,7 @@ use drydock_session::{
     Action as SessionAction, Chunk, Output, Prompt, Session, SessionConfig, examples,
 };
 
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, tf};
 use crate::persist::Restored;
 use crate::project_state::{self, Dialog, Notice, NoticeAction, SaveStatus, Tone};
 use crate::views::file_kind::path_is_dockerfile;
@@ -442,15 +442,16 @@ impl AppState {
         }
         self.text = self.read_text(&self.file_name.clone());
         let mut text = match (written, &plan.stripped) {
-            (1, _) => "Uploaded 1 file".to_owned(),
-            (n, Some(folder)) => format!("Uploaded {n} files from {folder}/"),
-            (n, None) => format!("Uploaded {n} files"),
+            (1, _) => t("upload.one").to_owned(),
+            (n, Some(folder)) => tf(
+                "upload.from_folder",
+                &[("n", &n.to_string()), ("folder", folder)],
+            ),
+            (n, None) => tf("upload.many", &[("n", &n.to_string())]),
         };
         if !plan.skipped.is_empty() {
             let n = plan.skipped.len();
-            text.push_str(&format!(
-                " ({n} left out: .git, .drydock and desktop files such as .DS_Store)"
-            ));
+            text.push_str(&tf("upload.skipped", &[("n", &n.to_string())]));
         }
         text.push('.');
         self.notify(Tone::Info, text, None);

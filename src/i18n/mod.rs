@@ -85,6 +85,11 @@ pub fn tf(key: &'static str, args: &[(&str, &str)]) -> String {
     fill(t(key), args)
 }
 
+/// `one` or `many` by `n` (English and Danish plurals both split at one), with `{n}` filled in.
+pub fn tn(one: &'static str, many: &'static str, n: usize) -> String {
+    tf(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+}
+
 /// Replaces each `{name}` in `text` with its value in `args` (unknown names stay as they are).
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);

@@ -128,11 +128,11 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The string literals passed to `t(` and `tf(` in `text` (calls preceded by an identifier
-/// character, such as `get(`, are other functions).
+/// The string literals passed to `t(`, `tf(` and `tn(` (both keys) in `text` (calls preceded
+/// by an identifier character, such as `get(`, are other functions).
 fn used_keys(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for call in ["t(\"", "tf(\""] {
+    for call in ["t(\"", "tf(\"", "tn(\""] {
         let mut from = 0;
         while let Some(i) = text[from..].find(call) {
             let at = from + i;
@@ -143,6 +143,14 @@ fn used_keys(text: &str) -> Vec<&str> {
             }
             if let Some(end) = text[from..].find('"') {
                 out.push(&text[from..from + end]);
+                // For `tn` the second key (the plural) follows.
+                let rest = text[from + end + 1..].trim_start_matches([',', ' ', '\n']);
+                if call == "tn(\""
+                    && let Some(second) = rest.strip_prefix('"')
+                    && let Some(e) = second.find('"')
+                {
+                    out.push(&second[..e]);
+                }
             }
         }
     }
@@ -173,6 +181,7 @@ fn every_key_the_source_uses_is_in_the_english_table() {
 
 #[test]
 fn the_scan_finds_calls_and_skips_other_functions() {
-    let text = "let a = t(\"x.y\"); i18n::tf(\"z\", &[]); get(\"no\"); st(\"no\")";
-    assert_eq!(used_keys(text), vec!["x.y", "z"]);
+    let text =
+        "let a = t(\"x.y\"); i18n::tf(\"z\", &[]); get(\"no\"); st(\"no\"); tn(\"a\", \"b\", 1)";
+    assert_eq!(used_keys(text), vec!["x.y", "z", "a", "b"]);
 }
