@@ -3,6 +3,7 @@
 /// A shortcut as the help overlay lists it.
 pub struct Shortcut {
     pub keys: &'static str,
+    /// The translation key of what it does (the help overlay shows `i18n::t(action)`).
     pub action: &'static str,
 }
 
@@ -10,35 +11,35 @@ pub struct Shortcut {
 pub const SHORTCUTS: &[Shortcut] = &[
     Shortcut {
         keys: "?",
-        action: "Show or hide this help",
+        action: "shortcut.help",
     },
     Shortcut {
         keys: "Alt+1 … Alt+5",
-        action: "Open Instructions, Build, Image, Containers or Terminal",
+        action: "shortcut.views",
     },
     Shortcut {
         keys: "Alt+T",
-        action: "Switch theme (system, light, dark, high contrast)",
+        action: "shortcut.theme",
     },
     Shortcut {
         keys: "[ / ]",
-        action: "Time travel: previous / next build step",
+        action: "shortcut.step",
     },
     Shortcut {
         keys: "Ctrl+F",
-        action: "Find in the editor",
+        action: "shortcut.find",
     },
     Shortcut {
         keys: "Ctrl+Space",
-        action: "Complete an instruction or flag in the editor",
+        action: "shortcut.complete",
     },
     Shortcut {
         keys: "Ctrl+Z / Ctrl+Shift+Z",
-        action: "Undo / redo in the editor",
+        action: "shortcut.undo",
     },
     Shortcut {
         keys: "Esc",
-        action: "Close dialogs and pop-ups",
+        action: "shortcut.close",
     },
 ];
 
@@ -82,6 +83,16 @@ pub fn command(key: &str, code: &str, alt: bool, ctrl: bool, in_text: bool) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_shortcut_names_a_translated_action() {
+        for s in SHORTCUTS {
+            assert_ne!(
+                crate::i18n::lookup(crate::i18n::Lang::En, s.action),
+                s.action
+            );
+        }
+    }
 
     #[test]
     fn keys_map_to_commands() {

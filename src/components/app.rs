@@ -1,4 +1,5 @@
-//! The root component: provides the store, applies the theme, handles global shortcuts, and lays out
+//! The root component: provides the store, applies the theme and the language, handles global
+//! shortcuts, and lays out
 //! header, lifecycle strip, project pane, editor and workspace, the dialogs and the notices.
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -9,11 +10,25 @@ use super::{
     lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
     reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
+use crate::i18n::{self, Lang};
 use crate::shortcuts::{self, Command};
 use crate::state::{Action, AppState, Store, Theme, View};
 use crate::storage;
 
 const THEME_KEY: &str = "drydock:theme";
+const LANG_KEY: &str = "drydock:lang";
+
+/// The language to start in: `?lang=`, else the saved choice, else the browser's language.
+fn initial_lang() -> Lang {
+    let window = gloo::utils::window();
+    let search = window.location().search().unwrap_or_default();
+    let browser = window.navigator().language();
+    i18n::choose(
+        &search,
+        storage::get(LANG_KEY).as_deref(),
+        browser.as_deref(),
+    )
+}
 
 #[component(App)]
 pub fn app() -> Html {
@@ -22,7 +37,37 @@ pub fn app() -> Html {
         state.theme = storage::get(THEME_KEY)
             .map(|t| Theme::from_attr(&t))
             .unwrap_or_default();
+        state.lang = initial_lang();
         state
+    });
+    // Every `t(…)` below this root reads the language set here, before any child renders.
+    i18n::set_lang(store.lang);
+
+    // Language: on <html lang>; a choice made in the switch is remembered and replaces a
+    // `?lang=` in the address (so a reload keeps it).
+    let lang_chosen = use_mut_ref(|| false);
+    use_effect_with(store.lang, move |lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        if std::mem::replace(&mut *lang_chosen.borrow_mut(), true) {
+            storage::set(LANG_KEY, lang.code());
+            let window = gloo::utils::window();
+            let loc = window.location();
+            let search = loc.search().unwrap_or_default();
+            if i18n::url_lang(&search).is_some_and(|l| l != *lang)
+                && let Ok(history) = window.history()
+            {
+                let url = format!(
+                    "{}{}{}",
+                    loc.pathname().unwrap_or_default(),
+                    i18n::with_url_lang(&search, *lang),
+                    loc.hash().unwrap_or_default()
+                );
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
     });
 
     // Theme: on <html data-theme>, remembered across visits.

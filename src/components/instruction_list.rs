@@ -2,6 +2,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, tn};
 use crate::outline::{Outline, Row};
 use crate::state::{Action, AppState, use_store};
 
@@ -15,16 +16,16 @@ pub fn instruction_list() -> Html {
     if outline.rows.is_empty() {
         return html! {
             <div class="empty-state compact">
-                <h3>{ "No instructions yet" }</h3>
-                <p>{ "Start with a base image, for example " }<code>{ "FROM python:3.11-slim" }</code>{ "." }</p>
+                <h3>{ t("instructions.empty_title") }</h3>
+                <p>{ t("instructions.empty_text") }<code>{ "FROM python:3.11-slim" }</code>{ "." }</p>
             </div>
         };
     }
     html! {
         <div class="instructions">
             <p class="summary">
-                { format!("{} instruction{}", outline.rows.len(), if outline.rows.len() == 1 { "" } else { "s" }) }
-                { format!(" · {} stage{}", outline.stages, if outline.stages == 1 { "" } else { "s" }) }
+                { tn("lifecycle.instructions_one", "lifecycle.instructions", outline.rows.len()) }
+                { " · " }{ tn("instructions.stages_one", "instructions.stages", outline.stages) }
             </p>
             <Rows outline={outline.clone()} {other_open} file={store.build_form.file.clone()}
                 dispatcher={store.dispatcher()} />
@@ -79,7 +80,7 @@ fn rows(props: &RowsProps) -> Html {
         html! {
             <li class={classes!("instr", r.error.is_some().then_some("has-error"))}>
                 <button class="instr-button" {onclick}
-                    title={format!("Show line {lines} in the editor")}>
+                    title={tf("instructions.show_line", &[("lines", &lines)])}>
                     <span class="instr-lines">{ lines }</span>
                     <span class={classes!("kw", format!("kw-{}", r.family))}>{ r.keyword.clone() }</span>
                     <span class="instr-args">{ r.args.clone() }</span>
@@ -98,12 +99,12 @@ fn rows(props: &RowsProps) -> Html {
     };
     html! {
         <>
-            <ol class="instr-list" aria-label="Instructions">
+            <ol class="instr-list" aria-label={t("view.instructions")}>
                 { for outline.rows.iter().take(shown).map(row) }
             </ol>
             if hidden > 0 {
                 <button class="btn show-all" onclick={show_all}>
-                    { format!("Show all {} instructions ({hidden} more)", outline.rows.len()) }
+                    { tf("instructions.show_all", &[("n", &outline.rows.len().to_string()), ("more", &hidden.to_string())]) }
                 </button>
             }
         </>
