@@ -100,6 +100,20 @@ test('the Danish UI has no axe-core violations, light and dark', async () => {
     const result = await page.evaluate(() => globalThis.axe.run({ include: [['.brand'], ['.lang-switch'], ['#open-share'], ['.tabs']] }));
     const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(violations, [], `${colorScheme}: ${violations.join('\n')}`);
+    // The dialogs, in Danish: keyboard help, share and examples.
+    for (const [open, sel] of [
+      [() => page.locator('body').press('?'), '[aria-labelledby="help-title"]'],
+      [() => page.locator('#open-share').click(), '#share-dialog'],
+      [() => page.locator('#open-examples').click(), '#examples-dialog'],
+    ]) {
+      await open();
+      await page.waitForSelector(sel);
+      const r = await page.evaluate((s) => globalThis.axe.run(s), sel);
+      const v = r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(v, [], `${colorScheme} ${sel}: ${v.join('\n')}`);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(sel, { state: 'detached' });
+    }
     if (process.env.DRYDOCK_SCREENSHOTS) {
       await page.screenshot({ path: join(process.env.DRYDOCK_SCREENSHOTS, `i18n-da-${colorScheme}.png`) });
     }

@@ -582,4 +582,38 @@ pub const TABLE: &[(&str, &str)] = &[
         "upload.skipped",
         " ({n} udeladt: .git, .drydock og skrivebordsfiler som .DS_Store)",
     ),
+    // Example projects (the core's titles and summaries)
+    ("example.trainer.title", "Trainer-image (pip)"),
+    (
+        "example.trainer.summary",
+        "MLOps-kursets trainer.dockerfile: et PyTorch-træningsscript, dets requirements og data.",
+    ),
+    ("example.trainer_uv.title", "Trainer-image (uv)"),
+    (
+        "example.trainer_uv.summary",
+        "Samme projekt installeret med uv fra en lock-fil, med afhængighederne først af hensyn til cachen.",
+    ),
+    ("example.api.title", "Inference-API (FastAPI)"),
+    (
+        "example.api.summary",
+        "En FastAPI-app serveret af uvicorn: EXPOSE, `docker run -p 8000:8000`, en container, der bliver ved med at køre.",
+    ),
+    ("example.multistage.title", "Multi-stage build"),
+    (
+        "example.multistage.summary",
+        "Byg wheels i et fuldt image, og kopiér kun det, der skal køre, over i et slankt: sammenlign størrelserne.",
+    ),
+    ("example.dockerignore.title", ".dockerignore-demo"),
+    (
+        "example.dockerignore.summary",
+        "`COPY . .` med og uden en .dockerignore: hvad der kommer med i imaget, og hvor stort det bliver.",
+    ),
+    ("example.broken.title", "Ødelagt med vilje"),
+    (
+        "example.broken.summary",
+        "Almindelige fejl i én fil: en tastefejl, en manglende RUN, CMD i shell-form, hemmeligheder i ENV og en rækkefølge, der ødelægger cachen.",
+    ),
+    //
+    //
+    //
 ];
