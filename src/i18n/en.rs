@@ -135,6 +135,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "Start with a base image, for example ",
     ),
     ("instructions.show_line", "Show line {lines} in the editor"),
+    (
+        "instructions.show_all",
+        "Show all {n} instructions ({more} more)",
+    ),
     ("instructions.stages_one", "{n} stage"),
     ("instructions.stages", "{n} stages"),
     // Share dialog
@@ -677,4 +681,38 @@ pub const TABLE: &[(&str, &str)] = &[
     ("project.delete_title", "Delete {path}"),
     ("project.delete_confirm", "Delete {path}?"),
     ("project.delete", "Delete"),
+    // Example projects (the core's titles and summaries)
+    ("example.trainer.title", "Trainer image (pip)"),
+    (
+        "example.trainer.summary",
+        "The MLOps course's trainer.dockerfile: a PyTorch training script, its requirements and data.",
+    ),
+    ("example.trainer_uv.title", "Trainer image (uv)"),
+    (
+        "example.trainer_uv.summary",
+        "The same project installed with uv from a lock file, dependencies first for the cache.",
+    ),
+    ("example.api.title", "Inference API (FastAPI)"),
+    (
+        "example.api.summary",
+        "A FastAPI app served by uvicorn: EXPOSE, `docker run -p 8000:8000`, a container that keeps running.",
+    ),
+    ("example.multistage.title", "Multi-stage build"),
+    (
+        "example.multistage.summary",
+        "Build wheels in a full image, copy only what runs into a slim one: compare the sizes.",
+    ),
+    ("example.dockerignore.title", ".dockerignore demo"),
+    (
+        "example.dockerignore.summary",
+        "`COPY . .` with and without a .dockerignore: what enters the image, and how big it gets.",
+    ),
+    ("example.broken.title", "Broken on purpose"),
+    (
+        "example.broken.summary",
+        "Common mistakes in one file: a typo, a missing RUN, shell-form CMD, secrets in ENV, cache-busting order.",
+    ),
+    //
+    //
+    //
 ];
