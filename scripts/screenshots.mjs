@@ -143,6 +143,24 @@ try {
     await page.screenshot({ path: join(out, `terminal-${colorScheme}.png`) });
     await page.context().close();
   }
+  // A lesson mid-way: "Order your Dockerfile for the cache", step 1 done in the terminal, step 2's
+  // prediction answered (its explanation and goals showing).
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, `${server.url}?lesson=cache-order`, { colorScheme });
+    await page.locator('#lesson-start-confirm').click();
+    await page.waitForSelector('#lesson-panel[data-lesson="cache-order"]');
+    await page.locator('#tab-terminal').click();
+    await page.locator('#terminal-input').fill('docker build -f trainer.dockerfile . -t trainer:latest');
+    await page.locator('#terminal-input').press('Enter');
+    await page.waitForSelector('#lesson-step-0[data-done="true"]');
+    await page.locator('#lesson-next-step').click();
+    await page.waitForSelector('.lesson-step[data-step="1"] .predict-choice');
+    await page.locator('.predict-choice[data-choice="2"]').click();
+    await page.waitForSelector('.predict-explain');
+    await page.locator('.lesson-step').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `lesson-${colorScheme}.png`) });
+    await page.context().close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -243,7 +243,7 @@ mod tests {
 
     fn first() -> LessonRef {
         LessonRef {
-            lesson: Rc::new(lesson::pack::get("docker-cp").unwrap()),
+            lesson: Rc::new(lesson::pack::get("run-named").unwrap()),
             source: None,
         }
     }
@@ -252,7 +252,7 @@ mod tests {
     fn answers_hints_steps_and_saving() {
         let l = Lessons::default().started(first());
         assert_eq!(l.current(), Progress::default());
-        // docker-cp step 1 has a predict question; the answer is choice 1.
+        // run-named step 1 has a predict question; the answer is choice 1.
         let l = l.reduce(LessonAction::Answer(0));
         assert_eq!(l.wrong, Some(0));
         assert_eq!(l.current().hints, 1);
