@@ -6,6 +6,7 @@ pub mod crc32;
 pub mod file_kind;
 pub mod file_tree;
 pub mod ignore_marks;
+pub mod image_layers;
 pub mod names;
 pub mod run_args;
 pub mod step_files;
