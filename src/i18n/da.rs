@@ -616,4 +616,60 @@ pub const TABLE: &[(&str, &str)] = &[
     //
     //
     //
+    // File and folder names (project pane)
+    ("names.empty", "Skriv et navn."),
+    (
+        "names.space",
+        "Navne kan ikke starte eller slutte med et mellemrum.",
+    ),
+    ("names.control", "Navne kan ikke indeholde kontroltegn."),
+    (
+        "names.backslash",
+        "Brug “/” mellem mapper (en “\\” ville blive en del af navnet).",
+    ),
+    ("names.slash", "Et navn kan ikke indeholde “/”."),
+    (
+        "names.empty_part",
+        "Fjern det tomme mappenavn (“//” eller en “/” i en af enderne).",
+    ),
+    ("names.dots", "“.” og “..” er ikke navne."),
+    ("names.long", "Navne kan højst være 255 bytes."),
+    (
+        "names.reserved",
+        "“.drydock” er forbeholdt Drydocks egen tilstand.",
+    ),
+    ("names.exists", "“{name}” findes allerede her."),
+    (
+        "names.large_folder",
+        "Store mapper som {name}/ hører som regel til i .dockerignore, så `COPY . .` udelader dem.",
+    ),
+    (
+        "names.dockerignore_spelling",
+        "Docker læser kun “.dockerignore” (med punktum foran og små bogstaver) eller “<Dockerfile>.dockerignore”.",
+    ),
+    (
+        "names.dockerignore_for",
+        "Bruges i stedet for .dockerignore, når der bygges med -f {dockerfile}.",
+    ),
+    (
+        "names.dockerignore_none",
+        "Gælder kun for en Dockerfile ved navn {dockerfile} (der er ingen endnu).",
+    ),
+    (
+        "names.dockerfile_name",
+        "Docker leder som standard efter “Dockerfile”: byg denne med -f {path}.",
+    ),
+    (
+        "names.secret",
+        "Hemmeligheder ender i imaget med `COPY . .`: skriv {name} i .dockerignore.",
+    ),
+    (
+        "names.spaces",
+        "Navne med mellemrum kræver JSON-formen i Dockerfiles: COPY [\"my file\", \"/app/\"].",
+    ),
+    // Variable scope (empty)
+    ("scope.none", "Ingen ARG- eller ENV-variabler endnu."),
+    // Build options (placeholders)
+    ("build.arg_name_placeholder", "NAVN"),
+    ("build.tag_placeholder", "navn:tag"),
 ];

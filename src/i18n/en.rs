@@ -612,4 +612,57 @@ pub const TABLE: &[(&str, &str)] = &[
     //
     //
     //
+    // File and folder names (project pane)
+    ("names.empty", "Type a name."),
+    ("names.space", "Names can't start or end with a space."),
+    ("names.control", "Names can't contain control characters."),
+    (
+        "names.backslash",
+        "Use “/” between folders (a “\\” would be part of the name).",
+    ),
+    ("names.slash", "A name can't contain “/”."),
+    (
+        "names.empty_part",
+        "Remove the empty folder name (“//” or a “/” at either end).",
+    ),
+    ("names.dots", "“.” and “..” are not names."),
+    ("names.long", "Names are limited to 255 bytes."),
+    (
+        "names.reserved",
+        "“.drydock” is reserved for Drydock's own state.",
+    ),
+    ("names.exists", "“{name}” already exists here."),
+    (
+        "names.large_folder",
+        "Large folders like {name}/ usually belong in .dockerignore, so `COPY . .` leaves them out.",
+    ),
+    (
+        "names.dockerignore_spelling",
+        "Docker reads only “.dockerignore” (leading dot, lower case) or “<Dockerfile>.dockerignore”.",
+    ),
+    (
+        "names.dockerignore_for",
+        "Used instead of .dockerignore when building with -f {dockerfile}.",
+    ),
+    (
+        "names.dockerignore_none",
+        "Applies only to a Dockerfile named {dockerfile} (there is none yet).",
+    ),
+    (
+        "names.dockerfile_name",
+        "Docker looks for “Dockerfile” by default: build this one with -f {path}.",
+    ),
+    (
+        "names.secret",
+        "Secrets end up in the image with `COPY . .`: list {name} in .dockerignore.",
+    ),
+    (
+        "names.spaces",
+        "Names with spaces need the JSON form in Dockerfiles: COPY [\"my file\", \"/app/\"].",
+    ),
+    // Variable scope (empty)
+    ("scope.none", "No ARG or ENV variables yet."),
+    // Build options (placeholders)
+    ("build.arg_name_placeholder", "NAME"),
+    ("build.tag_placeholder", "name:tag"),
 ];
