@@ -88,6 +88,8 @@ pub fn app() -> Html {
 
     // For `cargo xtask bench ui`: the moment the first screen is up.
     use_effect_with((), |_| crate::interop::perf::mark("drydock-ready"));
+    // … and the moment a time-travel step has been rendered in every view.
+    use_effect_with(store.step, |_| crate::interop::perf::mark("drydock-step"));
 
     // Global shortcuts.
     {

@@ -136,6 +136,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "Start med et base image, for eksempel ",
     ),
     ("instructions.show_line", "Vis linje {lines} i editoren"),
+    (
+        "instructions.show_all",
+        "Vis alle {n} instruktioner ({more} flere)",
+    ),
     ("instructions.stages_one", "{n} stage"),
     ("instructions.stages", "{n} stages"),
     // Share dialog

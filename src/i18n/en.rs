@@ -135,6 +135,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "Start with a base image, for example ",
     ),
     ("instructions.show_line", "Show line {lines} in the editor"),
+    (
+        "instructions.show_all",
+        "Show all {n} instructions ({more} more)",
+    ),
     ("instructions.stages_one", "{n} stage"),
     ("instructions.stages", "{n} stages"),
     // Share dialog
