@@ -7,8 +7,10 @@ use yew::prelude::*;
 
 use super::{
     editor::Editor, examples_dialog::ExamplesDialog, header::Header, help_overlay::HelpOverlay,
-    lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
-    reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
+    lesson_gallery::LessonGallery, lesson_keeper::LessonKeeper, lesson_panel::LessonPanel,
+    lesson_start_dialog::LessonStartDialog, lifecycle::Lifecycle, notices::Notices,
+    persistence::Persistence, project_pane::ProjectPane, reset_dialog::ResetDialog,
+    share_dialog::ShareDialog, workspace::Workspace,
 };
 use crate::i18n::{self, Lang};
 use crate::shortcuts::{self, Command};
@@ -37,6 +39,11 @@ pub fn app() -> Html {
         state.theme = storage::get(THEME_KEY)
             .map(|t| Theme::from_attr(&t))
             .unwrap_or_default();
+        let lessons_key =
+            crate::lesson_state::storage_key(&super::persistence::current_namespace());
+        if let Some(saved) = storage::get(&lessons_key) {
+            state.lessons = crate::lesson_state::Lessons::from_json(&saved);
+        }
         state.lang = initial_lang();
         state
     });
@@ -135,12 +142,18 @@ pub fn app() -> Html {
         });
     }
 
+    let panes_class = classes!(
+        "panes",
+        store.lessons.active.is_some().then_some("with-lesson"),
+        store.lessons.collapsed.then_some("lesson-folded"),
+    );
     html! {
         <ContextProvider<Store> context={store}>
             <div class="app">
                 <Header />
                 <Lifecycle />
-                <main class="panes">
+                <main class={panes_class}>
+                    <LessonPanel />
                     <ProjectPane />
                     <Editor />
                     <Workspace />
@@ -149,6 +162,9 @@ pub fn app() -> Html {
                 <ExamplesDialog />
                 <ShareDialog />
                 <ResetDialog />
+                <LessonGallery />
+                <LessonStartDialog />
+                <LessonKeeper />
                 <Notices />
                 <Persistence />
             </div>
