@@ -781,4 +781,12 @@ pub const TABLE: &[(&str, &str)] = &[
     // Build options (placeholders)
     ("build.arg_name_placeholder", "NAVN"),
     ("build.tag_placeholder", "navn:tag"),
+    // Fetching a lesson by URL
+    (
+        "fetch.failed",
+        "{url} kunne ikke hentes (netværksfejl eller ikke tilladt)",
+    ),
+    ("fetch.status", "{url} svarede med HTTP-status {status}"),
+    ("fetch.no_text", "{url}: svaret indeholder ingen tekst"),
+    ("fetch.not_text", "{url}: svaret er ikke tekst"),
 ];

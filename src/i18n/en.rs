@@ -768,4 +768,12 @@ pub const TABLE: &[(&str, &str)] = &[
     // Build options (placeholders)
     ("build.arg_name_placeholder", "NAME"),
     ("build.tag_placeholder", "name:tag"),
+    // Fetching a lesson by URL
+    (
+        "fetch.failed",
+        "{url} could not be fetched (network error or not allowed)",
+    ),
+    ("fetch.status", "{url} answered with HTTP status {status}"),
+    ("fetch.no_text", "{url}: the response has no text"),
+    ("fetch.not_text", "{url}: the response is not text"),
 ];
