@@ -152,7 +152,7 @@ class Editor {
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
         ...completionKeymap, ...lintKeymap, indentWithTab]),
       tokensField, currentField, theme, this.readOnly.of(EditorState.readOnly.of(false)),
-      EditorView.contentAttributes.of({ 'aria-label': callbacks.label ?? 'Dockerfile editor', id: 'dockerfile-editor' }),
+      EditorView.contentAttributes.of({ 'aria-label': callbacks.label ?? 'Dockerfile editor', id: 'dockerfile-editor', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !this.silent) callbacks.change?.(u.state.doc.toString());
       }),

@@ -11,6 +11,7 @@ use drydock_session::{
 
 use crate::persist::Restored;
 use crate::project_state::{self, Dialog, Notice, NoticeAction, SaveStatus, Tone};
+use crate::views::embed_options::EmbedOptions;
 use crate::views::file_kind::path_is_dockerfile;
 
 /// The views of the lower-right workspace.
@@ -213,6 +214,12 @@ pub struct AppState {
     notice_seq: u32,
     /// Where the autosave stands.
     pub save_status: SaveStatus,
+    /// Embed mode's options (`?embed&…`): a compact layout for an iframe, nothing autosaved.
+    pub embed: Option<Rc<EmbedOptions>>,
+    /// Lecture mode: large type, the current build step spotlighted, keys step through the build.
+    pub lecture: bool,
+    /// Whether lecture mode shows its keyboard legend.
+    pub legend: bool,
 }
 
 impl Default for AppState {
@@ -259,6 +266,9 @@ impl AppState {
             notices: Rc::new(Vec::new()),
             notice_seq: 0,
             save_status: SaveStatus::Pending,
+            embed: None,
+            lecture: false,
+            legend: true,
         };
         state.text = state.read_text(&state.file_name.clone());
         state
@@ -311,6 +321,11 @@ impl AppState {
         } else {
             self.read_text(&self.build_form.file)
         }
+    }
+
+    /// Whether the project files are locked (a read-only embed).
+    pub fn read_only(&self) -> bool {
+        self.embed.as_ref().is_some_and(|e| e.readonly)
     }
 
     /// Marks the state as changed since the last save.
@@ -509,6 +524,14 @@ impl AppState {
         out
     }
 
+    /// Lecture mode shows the editor beside the Build view (the timeline and the step's files).
+    fn set_lecture(&mut self, on: bool) {
+        self.lecture = on;
+        if on {
+            self.view = View::Build;
+        }
+    }
+
     /// The prompt the terminal shows now.
     pub fn prompt_text(&self) -> String {
         match self.session().prompt() {
@@ -563,12 +586,25 @@ pub enum Action {
     SetSaveStatus(SaveStatus),
     /// Files read from the user's disk (paths as the browser gave them, bytes).
     Upload(Vec<(String, Vec<u8>)>),
+    /// Switch lecture mode on or off.
+    SetLecture(bool),
+    ToggleLecture,
+    /// Show or hide lecture mode's keyboard legend.
+    SetLegend(bool),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.read_only()
+            && matches!(
+                action,
+                Action::Edit(_) | Action::Files(_) | Action::Upload(_) | Action::LoadExample(_)
+            )
+        {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             Action::Edit(text) => {
@@ -644,6 +680,9 @@ impl Reducible for AppState {
                     notices: next.notices.clone(),
                     notice_seq: next.notice_seq,
                     rev: next.rev.wrapping_add(1),
+                    embed: next.embed.clone(),
+                    lecture: next.lecture,
+                    legend: next.legend,
                     save_status: match next.save_status {
                         SaveStatus::Off(why) => SaveStatus::Off(why),
                         _ => SaveStatus::Pending,
@@ -674,6 +713,9 @@ impl Reducible for AppState {
             Action::ShowDialog(dialog) => next.dialog = dialog,
             Action::SetSaveStatus(status) => next.save_status = status,
             Action::Upload(files) => next.upload(files),
+            Action::SetLecture(on) => next.set_lecture(on),
+            Action::ToggleLecture => next.set_lecture(!next.lecture),
+            Action::SetLegend(on) => next.legend = on,
         }
         Rc::new(next)
     }

@@ -1,71 +1,128 @@
-//! The root component: provides the store, applies the theme, handles global shortcuts, and lays out
-//! header, lifecycle strip, project pane, editor and workspace, the dialogs and the notices.
+//! The root component: provides the store, applies the theme, handles global shortcuts (lecture
+//! mode's stepping keys among them), and lays out header, lifecycle strip, project pane, editor and
+//! workspace, the dialogs and the notices — or, for `?embed`, the compact embed layout.
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use super::{
-    editor::Editor, examples_dialog::ExamplesDialog, header::Header, help_overlay::HelpOverlay,
-    lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
+    editor::Editor, embed_layout::EmbedLayout, examples_dialog::ExamplesDialog, header::Header,
+    help_overlay::HelpOverlay, lecture_legend::LectureLegend, lifecycle::Lifecycle,
+    notices::Notices, persistence::Persistence, project_pane::ProjectPane,
     reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
+use crate::interop::download;
 use crate::shortcuts::{self, Command};
 use crate::state::{Action, AppState, Store, Theme, View};
 use crate::storage;
+use crate::views::{embed_options::EmbedOptions, query};
 
 const THEME_KEY: &str = "drydock:theme";
+/// Lecture mode's legend: `hidden` once the presenter hid it.
+const LEGEND_KEY: &str = "drydock:lecture-legend";
 
-#[component(App)]
-pub fn app() -> Html {
-    let store = use_reducer(|| {
+/// The first state: an embed's options, `?lecture`, the remembered theme and legend.
+fn initial_state() -> AppState {
+    let (_, search, hash) = download::location();
+    let Some(embed) = EmbedOptions::parse(&search, &hash) else {
         let mut state = AppState::default();
         state.theme = storage::get(THEME_KEY)
             .map(|t| Theme::from_attr(&t))
             .unwrap_or_default();
-        state
-    });
+        state.legend = storage::get(LEGEND_KEY).as_deref() != Some("hidden");
+        if query::flag(&search, "lecture") {
+            state.lecture = true;
+            state.view = View::Build;
+        }
+        return state;
+    };
+    // An embed reads nothing the main app stored (its theme is in its URL).
+    let mut state = AppState::from_example(embed.example.as_deref().unwrap_or(""));
+    state.theme = embed.theme.theme();
+    if let Some(v) = embed.views().first() {
+        state.view = *v;
+    }
+    state.embed = Some(Rc::new(embed));
+    state
+}
 
-    // Theme: on <html data-theme>, remembered across visits.
-    use_effect_with(store.theme, |theme| {
+#[component(App)]
+pub fn app() -> Html {
+    let store = use_reducer(initial_state);
+    let embedded = store.embed.is_some();
+
+    // Theme: on <html data-theme>, remembered across visits (not by embeds: theirs is in the URL).
+    use_effect_with((store.theme, embedded), |(theme, embedded)| {
         if let Some(root) = gloo::utils::document().document_element() {
             match theme.attr() {
                 Some(t) => {
                     let _ = root.set_attribute("data-theme", t);
-                    storage::set(THEME_KEY, t);
+                    if !embedded {
+                        storage::set(THEME_KEY, t);
+                    }
                 }
                 None => {
                     let _ = root.remove_attribute("data-theme");
-                    storage::remove(THEME_KEY);
+                    if !embedded {
+                        storage::remove(THEME_KEY);
+                    }
                 }
             }
         }
     });
+
+    // Lecture mode's legend, remembered.
+    use_effect_with((store.legend, embedded), |(legend, embedded)| {
+        if !embedded {
+            if *legend {
+                storage::remove(LEGEND_KEY);
+            } else {
+                storage::set(LEGEND_KEY, "hidden");
+            }
+        }
+    });
+
+    // The key handler is made once: it reads lecture mode and the legend through this cell.
+    let modes = use_mut_ref(|| (false, true));
+    *modes.borrow_mut() = (store.lecture, store.legend);
 
     // For `cargo xtask bench ui`: the moment the first screen is up.
     use_effect_with((), |_| crate::interop::perf::mark("drydock-ready"));
 
     // Global shortcuts.
     {
-        let store = store.clone();
+        let (store, modes) = (store.clone(), modes.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
-                let in_text = e
+                let target = e
                     .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
-                            || el.closest(".cm-editor").ok().flatten().is_some()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let in_text = target.as_ref().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.closest(".cm-editor").ok().flatten().is_some()
+                });
+                let on_control = target.as_ref().is_some_and(|el| {
+                    el.closest("button, a, summary, [role=tab], [role=listbox], [role=tree]")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                });
+                let (alt, ctrl) = (e.alt_key(), e.ctrl_key() || e.meta_key());
+                let (lecture, legend) = *modes.borrow();
+                let cmd =
+                    shortcuts::command(&e.key(), &e.code(), alt, ctrl, in_text).or_else(|| {
+                        // A key a focused control already handled (a list's arrows) is not a step.
+                        (lecture && !e.default_prevented())
+                            .then(|| {
+                                shortcuts::lecture_command(&e.key(), alt, ctrl, in_text, on_control)
+                            })
+                            .flatten()
                     });
-                let cmd = shortcuts::command(
-                    &e.key(),
-                    &e.code(),
-                    e.alt_key(),
-                    e.ctrl_key() || e.meta_key(),
-                    in_text,
-                );
                 let Some(cmd) = cmd else { return };
                 // The handle is the state at mount time: dispatch actions that need no reading.
                 match cmd {
@@ -81,6 +138,10 @@ pub fn app() -> Html {
                     }
                     Command::NextTheme => store.dispatch(Action::CycleTheme),
                     Command::Step(delta) => store.dispatch(Action::StepBy(delta)),
+                    Command::FirstStep => store.dispatch(Action::Step(Some(0))),
+                    Command::LastStep => store.dispatch(Action::Step(None)),
+                    Command::ToggleLecture => store.dispatch(Action::ToggleLecture),
+                    Command::ToggleLegend => store.dispatch(Action::SetLegend(!legend)),
                 }
                 e.prevent_default();
             });
@@ -88,9 +149,17 @@ pub fn app() -> Html {
         });
     }
 
+    if embedded {
+        return html! {
+            <ContextProvider<Store> context={store}>
+                <EmbedLayout />
+            </ContextProvider<Store>>
+        };
+    }
+    let class = classes!("app", store.lecture.then_some("lecture"));
     html! {
         <ContextProvider<Store> context={store}>
-            <div class="app">
+            <div {class}>
                 <Header />
                 <Lifecycle />
                 <main class="panes">
@@ -103,6 +172,7 @@ pub fn app() -> Html {
                 <ShareDialog />
                 <ResetDialog />
                 <Notices />
+                <LectureLegend />
                 <Persistence />
             </div>
         </ContextProvider<Store>>

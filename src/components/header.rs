@@ -1,5 +1,5 @@
 //! The top bar: product name, the simulation notice, where the autosave stands, the Share,
-//! theme and help buttons.
+//! lecture mode, theme and help buttons.
 use yew::prelude::*;
 
 use super::icons;
@@ -21,6 +21,10 @@ pub fn header() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Share))))
     };
+    let lecture = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ToggleLecture))
+    };
     let (save_class, save_text, save_title) = match &store.save_status {
         SaveStatus::Pending => (
             "pending",
@@ -39,7 +43,7 @@ pub fn header() -> Html {
         <header class="topbar">
             <div class="brand">
                 { icons::logo() }
-                <span class="brand-name">{ "Drydock" }</span>
+                <h1 class="brand-name">{ "Drydock" }</h1>
                 <span class="brand-tag">{ "Dockerfile playground" }</span>
             </div>
             <div class="topbar-actions">
@@ -54,6 +58,12 @@ pub fn header() -> Html {
                 <button class="ghost-button" id="open-share" onclick={share} title="Share a link to this project">
                     { icons::share() }
                     <span class="ghost-label">{ "Share" }</span>
+                </button>
+                <button class="ghost-button" id="lecture-toggle" onclick={lecture}
+                    aria-pressed={store.lecture.to_string()}
+                    title="Lecture mode: large type, step through the build with PageUp / PageDown (Alt+L)">
+                    { icons::lecture() }
+                    <span class="ghost-label">{ "Lecture" }</span>
                 </button>
                 <button class="ghost-button" onclick={cycle_theme}
                     aria-label={format!("Theme: {} (Alt+T to change)", store.theme.label())}

@@ -136,3 +136,12 @@ pub fn reset() -> Html {
 pub fn chevron() -> Html {
     stroked("chevron", "M9 6l6 6-6 6")
 }
+
+/// A projection screen (lecture mode).
+pub fn lecture() -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M3 4h18 M4 4v10h16V4 M12 14v3 M8 21l4-4 4 4" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" />
+        </svg>
+    }
+}

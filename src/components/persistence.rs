@@ -15,10 +15,14 @@ use crate::state::{Action, AppState, Store, use_store};
 /// Quiet time before a change is saved.
 const SAVE_DELAY_MS: u32 = 500;
 
-/// The storage namespace of this page (path plus `?instance=`).
+/// The storage namespace of this page (path plus `?instance=`; an embed's own namespace, so it
+/// never touches the main app's project).
 pub fn current_namespace() -> String {
-    let (path, search, _) = download::location();
-    namespace::namespace(&path, &search)
+    let (path, search, hash) = download::location();
+    match crate::views::embed_options::EmbedOptions::parse(&search, &hash) {
+        Some(embed) => embed.namespace(),
+        None => namespace::namespace(&path, &search),
+    }
 }
 
 /// The message shown when storage is blocked.

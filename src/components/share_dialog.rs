@@ -79,6 +79,7 @@ pub fn share_dialog() -> Html {
                     <li class="warn">{ "This link is long: some chat tools cut long links. Downloading the project as a .zip is safer for big projects." }</li>
                 }
             </ul>
+            <super::embed_code::EmbedCode />
         </Modal>
     }
 }

@@ -3,10 +3,12 @@
 pub mod base64;
 pub mod container_counts;
 pub mod crc32;
+pub mod embed_options;
 pub mod file_kind;
 pub mod file_tree;
 pub mod ignore_marks;
 pub mod names;
+pub mod query;
 pub mod run_args;
 pub mod step_files;
 pub mod timeline;
