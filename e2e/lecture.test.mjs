@@ -47,7 +47,7 @@ test('?lecture: keys step through the build, the spotlight and the editor highli
     assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} is hidden`);
   }
   const size = await page.locator('.cm-content').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  assert.ok(size >= 22, `projector-sized code (${size}px)`);
+  assert.ok(size >= 20, `projector-sized code (${size}px)`);
 
   await build(page);
   const n = await page.locator('.step-row').count();
