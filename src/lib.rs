@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod highlight;
+pub mod i18n;
 pub mod interop;
 pub mod outline;
 pub mod persist;

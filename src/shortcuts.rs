@@ -3,6 +3,7 @@
 /// A shortcut as the help overlay lists it.
 pub struct Shortcut {
     pub keys: &'static str,
+    /// The translation key of what it does (the help overlay shows `i18n::t(action)`).
     pub action: &'static str,
 }
 
@@ -10,63 +11,63 @@ pub struct Shortcut {
 pub const SHORTCUTS: &[Shortcut] = &[
     Shortcut {
         keys: "?",
-        action: "Show or hide this help",
+        action: "shortcut.help",
     },
     Shortcut {
         keys: "Alt+1 … Alt+5",
-        action: "Open Instructions, Build, Image, Containers or Terminal",
+        action: "shortcut.views",
     },
     Shortcut {
         keys: "Alt+T",
-        action: "Switch theme (system, light, dark, high contrast)",
+        action: "shortcut.theme",
     },
     Shortcut {
         keys: "[ / ]",
-        action: "Time travel: previous / next build step",
+        action: "shortcut.step",
     },
     Shortcut {
         keys: "Alt+L",
-        action: "Lecture mode: large type, the build step spotlighted, PageUp / PageDown to step",
+        action: "shortcut.lecture",
     },
     Shortcut {
         keys: "Ctrl+F",
-        action: "Find in the editor",
+        action: "shortcut.find",
     },
     Shortcut {
         keys: "Ctrl+Space",
-        action: "Complete an instruction or flag in the editor",
+        action: "shortcut.complete",
     },
     Shortcut {
         keys: "Ctrl+Z / Ctrl+Shift+Z",
-        action: "Undo / redo in the editor",
+        action: "shortcut.undo",
     },
     Shortcut {
         keys: "Esc",
-        action: "Close dialogs and pop-ups",
+        action: "shortcut.close",
     },
 ];
 
-/// The keys of lecture mode, as its legend lists them.
+/// The keys of lecture mode, as its legend lists them (`action` is a translation key).
 pub const LECTURE_KEYS: &[Shortcut] = &[
     Shortcut {
         keys: "PageDown / → / Space",
-        action: "Next build step",
+        action: "lecture.key_next",
     },
     Shortcut {
         keys: "PageUp / ←",
-        action: "Previous build step",
+        action: "lecture.key_prev",
     },
     Shortcut {
         keys: "Home / End",
-        action: "First / last step",
+        action: "lecture.key_ends",
     },
     Shortcut {
         keys: "K",
-        action: "Hide or show this legend",
+        action: "lecture.key_legend",
     },
     Shortcut {
         keys: "Alt+L",
-        action: "Leave lecture mode",
+        action: "lecture.key_leave",
     },
 ];
 
@@ -143,6 +144,16 @@ pub fn lecture_command(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_shortcut_names_a_translated_action() {
+        for s in SHORTCUTS {
+            assert_ne!(
+                crate::i18n::lookup(crate::i18n::Lang::En, s.action),
+                s.action
+            );
+        }
+    }
 
     #[test]
     fn keys_map_to_commands() {

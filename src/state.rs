@@ -9,6 +9,7 @@ use drydock_session::{
     Action as SessionAction, Chunk, Output, Prompt, Session, SessionConfig, examples,
 };
 
+use crate::i18n::{Lang, t, tf};
 use crate::persist::Restored;
 use crate::project_state::{self, Dialog, Notice, NoticeAction, SaveStatus, Tone};
 use crate::views::embed_options::EmbedOptions;
@@ -37,12 +38,12 @@ impl View {
 
     pub fn label(self) -> &'static str {
         match self {
-            View::Instructions => "Instructions",
-            View::Insights => "Insights",
-            View::Build => "Build",
-            View::Image => "Image",
-            View::Containers => "Containers",
-            View::Terminal => "Terminal",
+            View::Instructions => t("view.instructions"),
+            View::Insights => t("view.insights"),
+            View::Build => t("view.build"),
+            View::Image => t("view.image"),
+            View::Containers => t("view.containers"),
+            View::Terminal => t("view.terminal"),
         }
     }
 
@@ -90,10 +91,10 @@ impl Theme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "System",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-            Theme::Contrast => "High contrast",
+            Theme::System => t("theme.system"),
+            Theme::Light => t("theme.light"),
+            Theme::Dark => t("theme.dark"),
+            Theme::Contrast => t("theme.contrast"),
         }
     }
 
@@ -204,6 +205,8 @@ pub struct AppState {
     pub reveal_line: Option<(u32, u32)>,
     reveal_seq: u32,
     pub theme: Theme,
+    /// The UI language (the app root hands it to `i18n::set_lang` before anything renders).
+    pub lang: Lang,
     pub help_open: bool,
     /// Whether the project files differ from the example they started from.
     pub modified: bool,
@@ -260,6 +263,7 @@ impl AppState {
             reveal_line: None,
             reveal_seq: 0,
             theme: Theme::System,
+            lang: Lang::En,
             help_open: false,
             modified: false,
             dialog: None,
@@ -453,15 +457,16 @@ impl AppState {
         }
         self.text = self.read_text(&self.file_name.clone());
         let mut text = match (written, &plan.stripped) {
-            (1, _) => "Uploaded 1 file".to_owned(),
-            (n, Some(folder)) => format!("Uploaded {n} files from {folder}/"),
-            (n, None) => format!("Uploaded {n} files"),
+            (1, _) => t("upload.one").to_owned(),
+            (n, Some(folder)) => tf(
+                "upload.from_folder",
+                &[("n", &n.to_string()), ("folder", folder)],
+            ),
+            (n, None) => tf("upload.many", &[("n", &n.to_string())]),
         };
         if !plan.skipped.is_empty() {
             let n = plan.skipped.len();
-            text.push_str(&format!(
-                " ({n} left out: .git, .drydock and desktop files such as .DS_Store)"
-            ));
+            text.push_str(&tf("upload.skipped", &[("n", &n.to_string())]));
         }
         text.push('.');
         self.notify(Tone::Info, text, None);
@@ -553,6 +558,8 @@ pub enum Action {
     Reveal(u32, u32),
     SetTheme(Theme),
     CycleTheme,
+    /// Switch the UI language.
+    SetLang(Lang),
     ShowHelp(bool),
     ToggleHelp,
     /// A line typed in the terminal.
@@ -636,6 +643,7 @@ impl Reducible for AppState {
             }
             Action::SetTheme(theme) => next.theme = theme,
             Action::CycleTheme => next.theme = next.theme.next(),
+            Action::SetLang(lang) => next.lang = lang,
             Action::ShowHelp(open) => next.help_open = open,
             Action::ToggleHelp => next.help_open = !next.help_open,
             Action::Terminal(line) => {
@@ -676,6 +684,7 @@ impl Reducible for AppState {
                 let fresh = AppState::from_example(id);
                 next = AppState {
                     theme: next.theme,
+                    lang: next.lang,
                     view: next.view,
                     notices: next.notices.clone(),
                     notice_seq: next.notice_seq,

@@ -1,6 +1,7 @@
-//! The root component: provides the store, applies the theme, handles global shortcuts (lecture
-//! mode's stepping keys among them), and lays out header, lifecycle strip, project pane, editor and
-//! workspace, the dialogs and the notices — or, for `?embed`, the compact embed layout.
+//! The root component: provides the store, applies the theme and the language, handles global
+//! shortcuts (lecture mode's stepping keys among them), and lays out header, lifecycle strip,
+//! project pane, editor and workspace, the dialogs and the notices — or, for `?embed`, the
+//! compact embed layout.
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -13,6 +14,7 @@ use super::{
     notices::Notices, persistence::Persistence, project_pane::ProjectPane,
     reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
+use crate::i18n::{self, Lang};
 use crate::interop::download;
 use crate::shortcuts::{self, Command};
 use crate::state::{Action, AppState, Store, Theme, View};
@@ -22,6 +24,19 @@ use crate::views::{embed_options::EmbedOptions, query};
 const THEME_KEY: &str = "drydock:theme";
 /// Lecture mode's legend: `hidden` once the presenter hid it.
 const LEGEND_KEY: &str = "drydock:lecture-legend";
+const LANG_KEY: &str = "drydock:lang";
+
+/// The language to start in: `?lang=`, else the saved choice, else the browser's language.
+fn initial_lang() -> Lang {
+    let window = gloo::utils::window();
+    let search = window.location().search().unwrap_or_default();
+    let browser = window.navigator().language();
+    i18n::choose(
+        &search,
+        storage::get(LANG_KEY).as_deref(),
+        browser.as_deref(),
+    )
+}
 
 /// The first state: an embed's options, `?lecture`, the remembered theme and legend.
 fn initial_state() -> AppState {
@@ -32,6 +47,7 @@ fn initial_state() -> AppState {
             .map(|t| Theme::from_attr(&t))
             .unwrap_or_default();
         state.legend = storage::get(LEGEND_KEY).as_deref() != Some("hidden");
+        state.lang = initial_lang();
         if query::flag(&search, "lecture") {
             state.lecture = true;
             state.view = View::Build;
@@ -45,6 +61,7 @@ fn initial_state() -> AppState {
         state.view = *v;
     }
     state.embed = Some(Rc::new(embed));
+    state.lang = initial_lang();
     state
 }
 
@@ -52,6 +69,35 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let store = use_reducer(initial_state);
     let embedded = store.embed.is_some();
+    // Every `t(…)` below this root reads the language set here, before any child renders.
+    i18n::set_lang(store.lang);
+
+    // Language: on <html lang>; a choice made in the switch is remembered and replaces a
+    // `?lang=` in the address (so a reload keeps it).
+    let lang_chosen = use_mut_ref(|| false);
+    use_effect_with(store.lang, move |lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        if std::mem::replace(&mut *lang_chosen.borrow_mut(), true) {
+            storage::set(LANG_KEY, lang.code());
+            let window = gloo::utils::window();
+            let loc = window.location();
+            let search = loc.search().unwrap_or_default();
+            if i18n::url_lang(&search).is_some_and(|l| l != *lang)
+                && let Ok(history) = window.history()
+            {
+                let url = format!(
+                    "{}{}{}",
+                    loc.pathname().unwrap_or_default(),
+                    i18n::with_url_lang(&search, *lang),
+                    loc.hash().unwrap_or_default()
+                );
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
 
     // Theme: on <html data-theme>, remembered across visits (not by embeds: theirs is in the URL).
     use_effect_with((store.theme, embedded), |(theme, embedded)| {

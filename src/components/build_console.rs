@@ -2,6 +2,7 @@
 //! selected step's progress vertex (`#N`) highlighted and scrolled into view.
 use std::rc::Rc;
 
+use crate::i18n::t;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn build_console(props: &Props) -> Html {
         });
     }
     html! {
-        <pre class="console build-console" ref={pre} tabindex="0" aria-label="Build output">
+        <pre class="console build-console" ref={pre} tabindex="0" aria-label={t("build.output")}>
             { for props.lines.iter().map(|(v, text)| {
                 let current = v.is_some() && *v == props.vertex;
                 html! {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::state::{Action, BuildForm, use_store};
 use crate::views::file_tree::ProjectTree;
 
@@ -112,14 +113,14 @@ pub fn build_options() -> Html {
         html! {
             <li class="build-arg">
                 <input class="field" type="text" value={name.clone()} placeholder="NAME"
-                    spellcheck="false" aria-label={format!("Build argument {} name", i + 1)}
+                    spellcheck="false" aria-label={tf("build.arg_name", &[("n", &(i + 1).to_string())])}
                     oninput={set(false)} />
                 <span class="build-arg-eq" aria-hidden="true">{ "=" }</span>
-                <input class="field" type="text" value={value.clone()} placeholder="value"
-                    spellcheck="false" aria-label={format!("Build argument {} value", i + 1)}
+                <input class="field" type="text" value={value.clone()} placeholder={t("build.arg_value_placeholder")}
+                    spellcheck="false" aria-label={tf("build.arg_value", &[("n", &(i + 1).to_string())])}
                     oninput={set(true)} />
                 <button type="button" class="icon-button" onclick={remove}
-                    aria-label={format!("Remove build argument {}", i + 1)} title="Remove">{ "×" }</button>
+                    aria-label={tf("build.arg_remove", &[("n", &(i + 1).to_string())])} title={t("build.remove")}>{ "×" }</button>
             </li>
         }
     };
@@ -136,14 +137,14 @@ pub fn build_options() -> Html {
     }
     let target_known = form.target.is_empty() || stages.contains(&form.target);
     html! {
-        <form class="build-options" {onsubmit} aria-label="Build options">
+        <form class="build-options" {onsubmit} aria-label={t("build.options")}>
             <div class="build-bar">
                 <code class="command-preview" id="build-command" title={form.command()}
-                    aria-label="Equivalent command">{ form.command() }</code>
-                <button type="submit" class="primary-button" id="build-button">{ "Build" }</button>
+                    aria-label={t("build.command")}>{ form.command() }</code>
+                <button type="submit" class="primary-button" id="build-button">{ t("build.run") }</button>
             </div>
             <details class="build-fields">
-                <summary>{ "Build options" }</summary>
+                <summary>{ t("build.options") }</summary>
                 <div class="build-grid">
                     <label for="build-file">{ "Dockerfile" }<span class="flag">{ "-f" }</span></label>
                     <select id="build-file" class="field" onchange={on(|f, v| f.file = v)}>
@@ -151,12 +152,12 @@ pub fn build_options() -> Html {
                             <option value={p.clone()} selected={*p == form.file}>{ p.clone() }</option>
                         }) }
                     </select>
-                    <label for="build-tag">{ "Tag" }<span class="flag">{ "-t" }</span></label>
+                    <label for="build-tag">{ t("build.tag") }<span class="flag">{ "-t" }</span></label>
                     <input id="build-tag" class="field" type="text" value={form.tag.clone()}
                         placeholder="name:tag" spellcheck="false" oninput={on_input(|f, v| f.tag = v)} />
-                    <label for="build-target">{ "Target" }<span class="flag">{ "--target" }</span></label>
+                    <label for="build-target">{ t("build.target") }<span class="flag">{ "--target" }</span></label>
                     <select id="build-target" class="field" onchange={on(|f, v| f.target = v)}>
-                        <option value="" selected={form.target.is_empty()}>{ "(last stage)" }</option>
+                        <option value="" selected={form.target.is_empty()}>{ t("build.last_stage") }</option>
                         { for stages.iter().map(|s| html! {
                             <option value={s.clone()} selected={*s == form.target}>{ s.clone() }</option>
                         }) }
@@ -165,19 +166,19 @@ pub fn build_options() -> Html {
                         }
                     </select>
                     <span class="build-grid-label" id="build-args-label">
-                        { "Build arguments" }<span class="flag">{ "--build-arg" }</span>
+                        { t("build.args") }<span class="flag">{ "--build-arg" }</span>
                     </span>
                     <div class="build-args" role="group" aria-labelledby="build-args-label">
                         <ul>
                             { for form.build_args.iter().enumerate().map(|(i, a)| arg_row(i, a)) }
                         </ul>
-                        <button type="button" class="link-button" onclick={add_arg}>{ "+ Add argument" }</button>
+                        <button type="button" class="link-button" onclick={add_arg}>{ t("build.add_arg") }</button>
                     </div>
-                    <span class="build-grid-label">{ "Cache" }</span>
+                    <span class="build-grid-label">{ t("build.cache") }</span>
                     <label class="check">
                         <input type="checkbox" id="build-no-cache" checked={form.no_cache}
                             onchange={on_no_cache} />
-                        { "Ignore the cache" }<span class="flag">{ "--no-cache" }</span>
+                        { t("build.no_cache") }<span class="flag">{ "--no-cache" }</span>
                     </label>
                 </div>
             </details>

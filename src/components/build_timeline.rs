@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::state::{Action, use_store};
 use crate::views::timeline::{Row, code_parts};
 
@@ -96,7 +97,7 @@ pub fn build_timeline(props: &Props) -> Html {
                         <code class="step-text" title={r.text.clone()}>{ r.text.clone() }</code>
                     </div>
                     <div class="step-info">
-                        <span class="step-badge">{ r.badge.label() }</span>
+                        <span class="step-badge">{ r.badge.text() }</span>
                         if !r.reason.is_empty() {
                             <span class="step-reason" title={r.detail.clone()}>{ with_code(&r.reason) }</span>
                         }
@@ -107,7 +108,7 @@ pub fn build_timeline(props: &Props) -> Html {
         }
     };
     html! {
-        <ol class="timeline" id="build-steps" role="listbox" aria-label="Build steps" tabindex="0"
+        <ol class="timeline" id="build-steps" role="listbox" aria-label={t("timeline.label")} tabindex="0"
             aria-activedescendant={format!("step-{at}")} ref={list} {onkeydown}>
             { for props.rows.iter().map(row) }
         </ol>

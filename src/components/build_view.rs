@@ -11,6 +11,7 @@ use super::build_timeline::{BuildTimeline, with_code};
 use super::step_tree::StepTree;
 use super::time_travel::TimeTravel;
 use super::{empty_state::EmptyState, icons};
+use crate::i18n::{t, tf, tn};
 use crate::state::use_store;
 use crate::views::timeline::{Row, console_lines, rows};
 
@@ -43,8 +44,8 @@ pub fn build_view() -> Html {
         return html! {
             <div class="build-view">
                 <BuildOptions />
-                <EmptyState icon={icons::arrow()} title="No build yet">
-                    <p>{ "Build the image to see every step as a timeline: which steps ran, which came from the cache and why — then travel back through it step by step." }</p>
+                <EmptyState icon={icons::arrow()} title={t("build.empty_title")}>
+                    <p>{ t("build.empty_text") }</p>
                 </EmptyState>
             </div>
         };
@@ -102,7 +103,14 @@ pub fn build_view() -> Html {
             .iter()
             .filter(|r| r.badge == crate::views::timeline::Badge::Cached)
             .count();
-        format!("{n} steps · {ran} ran · {cached} cached")
+        tf(
+            "build.summary",
+            &[
+                ("steps", &tn("build.steps_one", "build.steps", n)),
+                ("ran", &ran.to_string()),
+                ("cached", &cached.to_string()),
+            ],
+        )
     };
     html! {
         <div class="build-view">
@@ -110,7 +118,7 @@ pub fn build_view() -> Html {
             <div class="build-trace">
                 <div class="build-summary">
                     <span class={classes!("build-outcome", if failure.is_some() { "failed" } else { "ok" })}>
-                        { if failure.is_some() { "Build failed" } else { "Build succeeded" } }
+                        { if failure.is_some() { t("build.failed") } else { t("build.succeeded") } }
                     </span>
                     <span class="build-counts">{ summary }</span>
                 </div>
@@ -122,9 +130,9 @@ pub fn build_view() -> Html {
                     <BuildTimeline rows={rows.clone()} {at} />
                 }
                 <div class="build-lower">
-                    <div class="build-tabs" role="tablist" aria-label="Step details">
-                        { tab(Lower::Files, "Files at this step", "build-tab-files") }
-                        { tab(Lower::Console, "Console output", "build-tab-console") }
+                    <div class="build-tabs" role="tablist" aria-label={t("build.step_details")}>
+                        { tab(Lower::Files, t("build.files_tab"), "build-tab-files") }
+                        { tab(Lower::Console, t("build.console_tab"), "build-tab-console") }
                     </div>
                     <div class="build-lower-panel" id="build-lower-panel" role="tabpanel"
                         aria-labelledby={if *lower == Lower::Files { "build-tab-files" } else { "build-tab-console" }}>

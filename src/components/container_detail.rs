@@ -7,6 +7,7 @@ use drydock_vfs::{ChangeKind, FileKind};
 use yew::prelude::*;
 
 use super::process_calculator::ProcessCalculator;
+use crate::i18n::t;
 use crate::state::use_store;
 
 #[derive(Properties, PartialEq)]
@@ -35,11 +36,11 @@ impl Section {
 
     fn label(self) -> &'static str {
         match self {
-            Section::Logs => "Logs",
-            Section::Changes => "Changes",
-            Section::Mounts => "Mounts",
-            Section::Process => "Process",
-            Section::Env => "Env",
+            Section::Logs => t("container.logs"),
+            Section::Changes => t("container.changes"),
+            Section::Mounts => t("container.mounts"),
+            Section::Process => t("container.process"),
+            Section::Env => t("container.env"),
         }
     }
 
@@ -126,9 +127,9 @@ pub fn container_detail(props: &Props) -> Html {
         Section::Logs => html! {
             <>
                 if d.logs.is_empty() {
-                    <p class="detail-empty">{ "No output yet." }</p>
+                    <p class="detail-empty">{ t("container.no_output") }</p>
                 } else {
-                    <pre class="container-logs" role="log" aria-label="Logs">
+                    <pre class="container-logs" role="log" aria-label={t("container.logs")}>
                         { for d.logs.iter().map(|l| html! {
                             <span class={classes!("log-line", l.stderr.then_some("stderr"))}>{ format!("{}\n", l.text) }</span>
                         }) }
@@ -142,12 +143,12 @@ pub fn container_detail(props: &Props) -> Html {
             </>
         },
         Section::Changes if files.is_empty() => html! {
-            <p class="detail-empty">{ "No file changes: the container's writable layer is empty (docker diff prints nothing)." }</p>
+            <p class="detail-empty">{ t("container.no_changes") }</p>
         },
         Section::Changes => html! {
             <table class="diff-table">
-                <caption class="visually-hidden">{ "docker diff: files added (A), changed (C) and deleted (D)" }</caption>
-                <thead><tr><th scope="col">{ "Change" }</th><th scope="col">{ "Path" }</th><th scope="col" class="num">{ "Size" }</th></tr></thead>
+                <caption class="visually-hidden">{ t("container.diff_caption") }</caption>
+                <thead><tr><th scope="col">{ t("container.change") }</th><th scope="col">{ t("container.path") }</th><th scope="col" class="num">{ t("container.size") }</th></tr></thead>
                 <tbody>
                     { for files.iter().map(|f| {
                         let (letter, kind) = match f.kind {
@@ -161,7 +162,7 @@ pub fn container_detail(props: &Props) -> Html {
                         };
                         html! {
                             <tr class={classes!("diff-row", kind)}>
-                                <td><span class={classes!("change", kind)} title={kind}>{ letter }</span></td>
+                                <td><span class={classes!("change", kind)} title={change_text(kind)}>{ letter }</span></td>
                                 <td><code>{ f.path.clone() }</code></td>
                                 <td class="num">{ size }</td>
                             </tr>
@@ -171,19 +172,19 @@ pub fn container_detail(props: &Props) -> Html {
             </table>
         },
         Section::Mounts if d.mounts.is_empty() => html! {
-            <p class="detail-empty">{ "No mounts: everything the container writes stays in its writable layer (gone with docker rm). Add " }<code>{ "-v name:/path" }</code>{ " to keep data." }</p>
+            <p class="detail-empty">{ t("container.no_mounts_before") }<code>{ "-v name:/path" }</code>{ t("container.no_mounts_after") }</p>
         },
         Section::Mounts => html! {
             <table class="mounts-table">
-                <caption class="visually-hidden">{ "Mounts" }</caption>
-                <thead><tr><th scope="col">{ "Type" }</th><th scope="col">{ "Source" }</th><th scope="col">{ "Destination" }</th><th scope="col">{ "Mode" }</th></tr></thead>
+                <caption class="visually-hidden">{ t("container.mounts") }</caption>
+                <thead><tr><th scope="col">{ t("container.type") }</th><th scope="col">{ t("container.source") }</th><th scope="col">{ t("container.destination") }</th><th scope="col">{ t("container.mode") }</th></tr></thead>
                 <tbody>
                     { for d.mounts.iter().map(|m| html! {
                         <tr class="mount-row">
                             <td><span class="badge">{ m.kind.clone() }</span></td>
                             <td><code>{ m.source.clone() }</code></td>
                             <td><code>{ m.destination.clone() }</code></td>
-                            <td>{ if m.read_only { "read-only" } else { "read-write" } }</td>
+                            <td>{ if m.read_only { t("container.read_only") } else { t("container.read_write") } }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -196,13 +197,13 @@ pub fn container_detail(props: &Props) -> Html {
             },
             None => html! {
                 <div class="detail-empty">
-                    <p>{ "Its image is gone, so only the process it ran is known:" }</p>
+                    <p>{ t("container.image_gone") }</p>
                     <code class="argv-line">{ crate::views::run_args::join(&d.argv) }</code>
                 </div>
             },
         },
         Section::Env => html! {
-            <ul class="env-list" aria-label="Environment">
+            <ul class="env-list" aria-label={t("container.environment")}>
                 { for d.env.iter().map(|e| {
                     let (k, v) = e.split_once('=').unwrap_or((e.as_str(), ""));
                     html! { <li><code><span class="env-key">{ k.to_owned() }</span>{ "=" }<span class="env-value">{ v.to_owned() }</span></code></li> }
@@ -213,7 +214,7 @@ pub fn container_detail(props: &Props) -> Html {
     let exit = c.exit_code.map(|code| {
         html! {
             <div class="fact">
-                <dt>{ "Exit code" }</dt>
+                <dt>{ t("container.exit_code") }</dt>
                 <dd><span class={classes!("exit-code", (code != 0).then_some("failed"))}>{ code }</span></dd>
             </div>
         }
@@ -228,19 +229,19 @@ pub fn container_detail(props: &Props) -> Html {
                 <span class={classes!("badge", "state-badge", c.state.clone())}>{ c.status.clone() }</span>
             </header>
             <dl class="facts">
-                <div class="fact"><dt>{ "State" }</dt><dd class="detail-state">{ c.state.clone() }</dd></div>
+                <div class="fact"><dt>{ t("container.state") }</dt><dd class="detail-state">{ c.state.clone() }</dd></div>
                 { for exit }
-                <div class="fact"><dt>{ "Image" }</dt><dd>{ c.image.clone() }</dd></div>
-                <div class="fact wide"><dt>{ "Command" }</dt><dd><code>{ c.command.clone() }</code></dd></div>
+                <div class="fact"><dt>{ t("view.image") }</dt><dd>{ c.image.clone() }</dd></div>
+                <div class="fact wide"><dt>{ t("container.command") }</dt><dd><code>{ c.command.clone() }</code></dd></div>
                 if !c.ports.is_empty() {
-                    <div class="fact"><dt>{ "Ports" }</dt><dd>{ c.ports.clone() }</dd></div>
+                    <div class="fact"><dt>{ t("container.ports") }</dt><dd>{ c.ports.clone() }</dd></div>
                 }
-                <div class="fact"><dt>{ "Created" }</dt><dd>{ c.created_since.clone() }</dd></div>
+                <div class="fact"><dt>{ t("container.created") }</dt><dd>{ c.created_since.clone() }</dd></div>
             </dl>
             if !d.error.is_empty() {
                 <p class="detail-error" role="note">{ d.error.clone() }</p>
             }
-            <div class="ctabs" role="tablist" aria-label="Container details">
+            <div class="ctabs" role="tablist" aria-label={t("container.details")}>
                 { for Section::ALL.iter().map(|s| tab(*s)) }
             </div>
             <div class="cpanel" role="tabpanel" id={format!("cpanel-{}", section.id())}
@@ -256,5 +257,14 @@ fn focus(id: &str) {
     let el = gloo::utils::document().get_element_by_id(id);
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
+    }
+}
+
+/// A `docker diff` change kind (`added`, `changed`, `deleted`) as people read it.
+fn change_text(kind: &str) -> &'static str {
+    match kind {
+        "added" => t("container.added"),
+        "changed" => t("container.changed"),
+        _ => t("container.deleted"),
     }
 }

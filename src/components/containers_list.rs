@@ -3,6 +3,7 @@
 use drydock_session::view::lists::ContainerView;
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::state::{Action, use_store};
 
 #[derive(Properties, PartialEq)]
@@ -96,7 +97,7 @@ pub fn containers_list(props: &Props) -> Html {
     html! {
         <section class="containers-list" aria-labelledby="containers-list-title">
             <h3 id="containers-list-title" class="section-title">
-                { "Containers" }<span class="count">{ n }</span>
+                { t("view.containers") }<span class="count">{ n }</span>
             </h3>
             <ul role="listbox" aria-labelledby="containers-list-title" class="container-rows">
                 { for rows }

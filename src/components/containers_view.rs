@@ -7,6 +7,7 @@ use super::{
     container_detail::ContainerDetail, containers_list::ContainersList, empty_state::EmptyState,
     icons, process_calculator::ProcessCalculator,
 };
+use crate::i18n::t;
 use crate::state::use_store;
 
 #[component(ContainersView)]
@@ -31,14 +32,14 @@ pub fn containers_view() -> Html {
     if list.is_empty() {
         return html! {
             <div class="containers-view empty">
-                <EmptyState icon={icons::container()} title="No containers yet">
-                    <p>{ "Run one with " }<code>{ "docker run …" }</code>
-                        { " in the terminal: each container shows its state, logs, file changes, mounts and the process it runs." }</p>
+                <EmptyState icon={icons::container()} title={t("containers.empty_title")}>
+                    <p>{ t("containers.empty_before") }<code>{ "docker run …" }</code>
+                        { t("containers.empty_after") }</p>
                 </EmptyState>
                 if let Some((id, label)) = images.first() {
                     <section class="calc-card" aria-labelledby="calc-try-title">
-                        <h3 id="calc-try-title" class="section-title">{ "Try the process calculator" }</h3>
-                        <p class="calc-intro">{ "Pick an image and type docker run arguments to see the process a container would run, which program is PID 1 and whether docker stop's signal reaches it." }</p>
+                        <h3 id="calc-try-title" class="section-title">{ t("containers.calc_title") }</h3>
+                        <p class="calc-intro">{ t("containers.calc_intro") }</p>
                         <ProcessCalculator image={id.clone()} label={label.clone()} images={images.clone()} />
                     </section>
                 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::components::insights_view::{is_dockerfile, project_report};
 use crate::highlight;
+use crate::i18n::{t, tf};
 use crate::interop::editor::{self as cm, Mark, Token};
 use crate::interop::utf16::Utf16Map;
 use crate::state::{Action, use_store};
@@ -33,7 +34,7 @@ pub fn editor() -> Html {
         let rich = *rich;
         use_effect_with((), move |_| {
             if let (true, Some(el)) = (rich, host.cast::<HtmlElement>()) {
-                let label = format!("Contents of {}", store.file_name);
+                let label = tf("editor.contents", &[("file", &store.file_name)]);
                 let dispatcher = store.dispatcher();
                 let (hover_text, complete_text) = (current.clone(), current.clone());
                 let (hover_df, complete_df) = (dockerfile.clone(), dockerfile);
@@ -134,9 +135,9 @@ pub fn editor() -> Html {
                 <span class="file-name">{ store.file_name.clone() }</span>
             </div>
             if store.read_only() {
-                <span class="read-only-badge" id="read-only-badge">{ "Read-only" }</span>
+                <span class="read-only-badge" id="read-only-badge">{ t("embed.read_only") }</span>
             } else {
-                <span class="pane-hint">{ "Edit freely — Drydock re-reads it as you type" }</span>
+                <span class="pane-hint">{ t("editor.hint") }</span>
             }
         </div>
     };
@@ -154,13 +155,13 @@ pub fn editor() -> Html {
             <div class="editor">
                 <textarea id="dockerfile-editor" ref={host} class="code" spellcheck="false"
                     autocapitalize="off" autocomplete="off" wrap="off"
-                    aria-label={format!("Contents of {}", store.file_name)}
+                    aria-label={tf("editor.contents", &[("file", &store.file_name)])}
                     readonly={store.read_only()} value={store.text.to_string()} {oninput} />
             </div>
         }
     };
     html! {
-        <section class="pane editor-pane" aria-label="Dockerfile editor">
+        <section class="pane editor-pane" aria-label={t("editor.label")}>
             { head }
             { body }
         </section>

@@ -2,6 +2,7 @@
 //! the `<iframe>` snippet for the current project, with a copy button.
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::interop::download;
 use crate::persist::share;
 use crate::state::use_store;
@@ -47,10 +48,8 @@ pub fn embed_code() -> Html {
     let base = address.split('?').next().unwrap_or_default();
     let title = drydock_session::examples::get(store.example)
         .filter(|_| !store.modified)
-        .map_or_else(
-            || "Drydock: Dockerfile playground".to_owned(),
-            |e| format!("Drydock: {}", e.title),
-        );
+        .map_or_else(|| t("header.tagline"), |e| e.title);
+    let title = tf("embed.heading", &[("title", title)]);
     let snippet = iframe_snippet(
         &format!("{base}?{}", opts.to_query()),
         &title,
@@ -119,15 +118,15 @@ pub fn embed_code() -> Html {
         area.select();
     });
     let pane_label = |p: Pane| match p {
-        Pane::Project => "Project files",
-        Pane::Editor => "Editor",
+        Pane::Project => t("embed.pane_project"),
+        Pane::Editor => t("embed.pane_editor"),
         Pane::View(v) => v.label(),
     };
     html! {
         <section class="embed-code" aria-labelledby="embed-code-title">
-            <h3 id="embed-code-title">{ "Embed in a course page" }</h3>
+            <h3 id="embed-code-title">{ t("embed.code_title") }</h3>
             <fieldset class="embed-choice">
-                <legend>{ "Panes" }</legend>
+                <legend>{ t("embed.panes") }</legend>
                 { for Pane::ALL.iter().map(|p| html! {
                     <label class="check">
                         <input type="checkbox" id={format!("embed-pane-{}", p.id())}
@@ -139,29 +138,29 @@ pub fn embed_code() -> Html {
             <div class="embed-choice-row">
                 <label class="check">
                     <input type="checkbox" id="embed-readonly" checked={*readonly} onchange={on_readonly} />
-                    { "Read-only files" }
+                    { t("embed.readonly_files") }
                 </label>
                 <label class="embed-theme">
-                    { "Theme" }
+                    { t("embed.theme") }
                     <select id="embed-theme" class="field" onchange={on_theme}>
-                        { for EmbedTheme::ALL.iter().map(|t| html! {
-                            <option value={t.id()} selected={*t == *theme}>{ match t {
-                                EmbedTheme::Auto => "Follow the system",
-                                EmbedTheme::Light => "Light",
-                                EmbedTheme::Dark => "Dark",
+                        { for EmbedTheme::ALL.iter().map(|th| html! {
+                            <option value={th.id()} selected={*th == *theme}>{ match th {
+                                EmbedTheme::Auto => t("embed.theme_auto"),
+                                EmbedTheme::Light => t("theme.light"),
+                                EmbedTheme::Dark => t("theme.dark"),
                             } }</option>
                         }) }
                     </select>
                 </label>
             </div>
             <textarea id="embed-snippet" class="share-link embed-snippet" readonly=true rows="4"
-                aria-label="Embed code" value={snippet} onfocus={select_all} />
+                aria-label={t("embed.code_label")} value={snippet} onfocus={select_all} />
             <div class="embed-code-foot">
                 <p class="share-meta">
-                    { if built { "Starts with a build at the step shown now." } else { "Build first to make the embed start at a build step." } }
+                    { if built { t("embed.starts_at_step") } else { t("embed.build_first") } }
                 </p>
                 <button type="button" class="primary-button" id="embed-copy" onclick={copy}>
-                    { if *copied { "Copied" } else { "Copy embed code" } }
+                    { if *copied { t("share.copied") } else { t("embed.copy") } }
                 </button>
             </div>
         </section>

@@ -8,6 +8,7 @@ use super::{
     editor::Editor, help_overlay::HelpOverlay, icons, notices::Notices, project_pane::ProjectPane,
     workspace::Workspace,
 };
+use crate::i18n::{t, tf};
 use crate::interop::download;
 use crate::persist::share;
 use crate::project_state::Tone;
@@ -75,8 +76,8 @@ pub fn embed_layout() -> Html {
     let columns = usize::from(opts.shows(Pane::Project))
         + usize::from(opts.shows(Pane::Editor))
         + usize::from(!views.is_empty());
-    let title =
-        drydock_session::examples::get(store.example).map_or("Dockerfile playground", |e| e.title);
+    let title = drydock_session::examples::get(store.example)
+        .map_or_else(|| t("header.tagline"), |e| e.title);
     let class = classes!(
         "app",
         "embed",
@@ -86,7 +87,7 @@ pub fn embed_layout() -> Html {
     html! {
         <div {class} data-embed-id={opts.id.clone()}>
             <main class="embed-panes" aria-label="Drydock">
-                <h1 class="visually-hidden">{ format!("Drydock: {title}") }</h1>
+                <h1 class="visually-hidden">{ tf("embed.heading", &[("title", title)]) }</h1>
                 if opts.shows(Pane::Project) {
                     <ProjectPane />
                 }
@@ -101,11 +102,11 @@ pub fn embed_layout() -> Html {
                 <span class="embed-brand">
                     { icons::logo() }
                     <span>{ "Drydock" }</span>
-                    <span class="embed-note">{ "simulated Docker, in your browser" }</span>
+                    <span class="embed-note">{ t("embed.note") }</span>
                 </span>
                 <a class="embed-open" id="embed-open" href={(*open_href).clone()} target="_blank"
-                    rel="noopener" title="Open this project in the full Drydock (new tab)">
-                    { "Open in Drydock" }<span aria-hidden="true">{ " ↗" }</span>
+                    rel="noopener" title={t("embed.open_title")}>
+                    { t("embed.open") }<span aria-hidden="true">{ " ↗" }</span>
                 </a>
             </footer>
             <HelpOverlay />

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::modal::Modal;
 use super::persistence;
+use crate::i18n::t;
 use crate::project_state::Dialog;
 use crate::state::{Action, use_store};
 
@@ -15,10 +16,10 @@ pub fn examples_dialog() -> Html {
         return html! {};
     }
     html! {
-        <Modal id="examples" title="Open an example">
+        <Modal id="examples" title={t("examples.title")}>
             <p class="dialog-lead">
-                { "Each example is a small project with its Dockerfile, code and data." }
-                if store.modified { { " Your current project is kept aside, so you can bring it back." } }
+                { t("examples.lead") }
+                if store.modified { { t("examples.kept_aside") } }
             </p>
             <ul class="example-list">
                 { for examples::all().iter().map(|e| {
@@ -28,7 +29,7 @@ pub fn examples_dialog() -> Html {
                         let store = store.clone();
                         Callback::from(move |_: MouseEvent| {
                             store.dispatch(Action::ShowDialog(None));
-                            persistence::replace_with_example(&store, id, "Opened the example");
+                            persistence::replace_with_example(&store, id, t("persist.opened_example"));
                         })
                     };
                     html! {
@@ -36,7 +37,7 @@ pub fn examples_dialog() -> Html {
                             <button class={classes!("example-card", current.then_some("current"))} {onclick}
                                 aria-describedby={format!("example-{id}-summary")}>
                                 <span class="example-title">{ e.title }
-                                    if current { <span class="example-badge">{ "current" }</span> }
+                                    if current { <span class="example-badge">{ t("examples.current") }</span> }
                                 </span>
                                 <span class="example-summary" id={format!("example-{id}-summary")}>{ e.summary }</span>
                                 <code class="example-file">{ e.dockerfile }</code>

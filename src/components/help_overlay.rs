@@ -1,6 +1,7 @@
 //! The keyboard help overlay: a modal dialog listing every shortcut (opened with `?`).
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::shortcuts::SHORTCUTS;
 use crate::state::{Action, use_store};
 
@@ -28,17 +29,17 @@ pub fn help_overlay() -> Html {
         <div class="overlay" onclick={close.clone()}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onclick={stop}>
                 <div class="dialog-head">
-                    <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
-                    <button class="icon-button" ref={close_button} onclick={close} aria-label="Close">{ "×" }</button>
+                    <h2 id="help-title">{ t("help.title") }</h2>
+                    <button class="icon-button" ref={close_button} onclick={close} aria-label={t("common.close")}>{ "×" }</button>
                 </div>
                 <table class="shortcuts">
                     <tbody>
                         { for SHORTCUTS.iter().map(|s| html! {
-                            <tr><td><kbd>{ s.keys }</kbd></td><td>{ s.action }</td></tr>
+                            <tr><td><kbd>{ s.keys }</kbd></td><td>{ t(s.action) }</td></tr>
                         }) }
                     </tbody>
                 </table>
-                <p class="dialog-note">{ "Every control is reachable with Tab; arrow keys move between tabs." }</p>
+                <p class="dialog-note">{ t("help.note") }</p>
             </div>
         </div>
     }

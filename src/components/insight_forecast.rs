@@ -9,6 +9,7 @@ use drydock_session::insights::{Forecast, ForecastRequest, StepForecast, words};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::state::{Action, BuildForm, use_store};
 
 /// Milliseconds of quiet typing before the forecast is recomputed.
@@ -47,9 +48,9 @@ fn diff_table(step: &StepForecast) -> Html {
     }
     html! {
         <details class="forecast-diff">
-            <summary>{ "Input diff" }</summary>
+            <summary>{ t("forecast.input_diff") }</summary>
             <table>
-                <thead><tr><th scope="col">{ "Input" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                <thead><tr><th scope="col">{ t("forecast.input") }</th><th scope="col">{ t("forecast.before") }</th><th scope="col">{ t("forecast.now") }</th></tr></thead>
                 <tbody>
                     { for step.input_diff.iter().map(|c| html! {
                         <tr>
@@ -85,8 +86,8 @@ pub fn insight_forecast() -> Html {
     let Some(f) = (*forecast).clone() else {
         return html! {
             <section class="forecast" aria-labelledby="forecast-title">
-                <h3 class="forecast-title" id="forecast-title">{ "Cache forecast" }</h3>
-                <p class="forecast-summary" role="status">{ "Working out what the next build will reuse…" }</p>
+                <h3 class="forecast-title" id="forecast-title">{ t("forecast.title") }</h3>
+                <p class="forecast-summary" role="status">{ t("forecast.working") }</p>
             </section>
         };
     };
@@ -104,9 +105,9 @@ pub fn insight_forecast() -> Html {
         html! {
             <li class={classes!("forecast-step", if s.rebuild { "rebuild" } else { "cached" })}>
                 <div class="forecast-row">
-                    <span class="forecast-badge">{ if s.rebuild { "rebuild" } else { "cached" } }</span>
+                    <span class="forecast-badge">{ if s.rebuild { t("forecast.rebuild") } else { t("forecast.cached") } }</span>
                     <button type="button" class="forecast-line" onclick={reveal}
-                        aria-label={format!("Line {line}: show in the editor")}>{ format!("Line {line}") }</button>
+                        aria-label={tf("forecast.line_aria", &[("line", &line.to_string())])}>{ tf("insights.line", &[("line", &line.to_string())]) }</button>
                     <code class="forecast-name">{ s.name.clone() }</code>
                 </div>
                 if s.rebuild {
@@ -121,7 +122,7 @@ pub fn insight_forecast() -> Html {
     };
     html! {
         <section class="forecast" aria-labelledby="forecast-title">
-            <h3 class="forecast-title" id="forecast-title">{ "Cache forecast" }</h3>
+            <h3 class="forecast-title" id="forecast-title">{ t("forecast.title") }</h3>
             <p class={classes!("forecast-summary", f.first_rebuild.is_some().then_some("has-rebuild"))}
                 role="status" aria-live="polite">{ f.summary.clone() }</p>
             if !f.steps.is_empty() {

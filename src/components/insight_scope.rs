@@ -5,6 +5,7 @@
 use drydock_engine::scope::{Cell, CellState, Origin, ScopeRequest, ScopeStep};
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::state::{Action, use_store};
 
 #[derive(Properties, PartialEq)]
@@ -19,10 +20,10 @@ pub struct Props {
 
 fn symbol(s: CellState) -> &'static str {
     match s {
-        CellState::Set => "set",
+        CellState::Set => t("scope.set"),
         CellState::Visible => "",
-        CellState::Shadowed => "ENV wins",
-        CellState::Invisible => "hidden",
+        CellState::Shadowed => t("scope.env_wins"),
+        CellState::Invisible => t("scope.hidden"),
         CellState::Absent => "",
     }
 }
@@ -89,11 +90,14 @@ pub fn insight_scope(props: &Props) -> Html {
                 return html! { <td class="scope-cell state-absent"></td> };
             }
             let value = c.value.clone().unwrap_or_default();
-            let label = format!(
-                " — {name} at line {} ({}). {}",
-                st.line,
-                c.state.as_str(),
-                c.note
+            let label = tf(
+                "scope.cell_label",
+                &[
+                    ("name", name),
+                    ("line", &st.line.to_string()),
+                    ("state", c.state.as_str()),
+                    ("note", &c.note),
+                ],
             );
             html! {
                 <td class={classes!("scope-cell", format!("state-{}", c.state.as_str()))}>
@@ -109,23 +113,23 @@ pub fn insight_scope(props: &Props) -> Html {
             }
         };
         html! {
-            <div class="scope-scroll" tabindex="0" role="region" aria-label="Variable scope table">
+            <div class="scope-scroll" tabindex="0" role="region" aria-label={t("scope.table")}>
                 <table class="scope-table">
                     <caption class="visually-hidden">
-                        { "Where each ARG and ENV variable is set, visible, shadowed or invisible, per stage and instruction, and what a container sees" }
+                        { t("scope.caption") }
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col" rowspan="2" class="scope-var-head">{ "Variable" }</th>
+                            <th scope="col" rowspan="2" class="scope-var-head">{ t("scope.variable") }</th>
                             { for stages.iter().map(|(_, s)| html! {
                                 <th scope="colgroup" colspan={s.steps.len().to_string()}
                                     class={classes!("scope-stage", (!s.reachable).then_some("unreachable"))}>
                                     { s.name.clone() }
-                                    if s.is_target { <span class="scope-target">{ " · target" }</span> }
-                                    if !s.reachable { <span class="scope-target">{ " · skipped" }</span> }
+                                    if s.is_target { <span class="scope-target">{ t("scope.target") }</span> }
+                                    if !s.reachable { <span class="scope-target">{ t("scope.skipped") }</span> }
                                 </th>
                             }) }
-                            <th scope="col" rowspan="2" class="scope-final">{ "Container sees" }</th>
+                            <th scope="col" rowspan="2" class="scope-final">{ t("scope.container_sees") }</th>
                         </tr>
                         <tr>
                             { for stages.iter().flat_map(|(_, s)| s.steps.iter()).map(step_head) }
@@ -150,7 +154,7 @@ pub fn insight_scope(props: &Props) -> Html {
                                     if let Some(val) = &v.container.value {
                                         <span class="scope-value">{ val.clone() }</span>
                                     } else {
-                                        <span class="scope-tag">{ "not set" }</span>
+                                        <span class="scope-tag">{ t("calc.not_set") }</span>
                                     }
                                     <span class="visually-hidden">{ format!(". {}", v.container.note) }</span>
                                 </td>
@@ -165,16 +169,16 @@ pub fn insight_scope(props: &Props) -> Html {
         <section class="scope" aria-labelledby="scope-title">
             <h3 class="insight-group-title" id="scope-title">
                 <span class="insight-dot scope-dot" aria-hidden="true"></span>
-                { "Variable scope" }
+                { t("scope.title") }
             </h3>
             <p class="scope-intro">
-                { "Where each ARG and ENV is set and visible, stage by stage (with the build form's --build-arg and --target). Click a cell to see its line." }
+                { t("scope.intro") }
             </p>
-            <ul class="scope-legend" aria-label="Legend">
-                <li><span class="scope-swatch state-set" aria-hidden="true"></span>{ "set here" }</li>
-                <li><span class="scope-swatch state-visible" aria-hidden="true"></span>{ "visible" }</li>
-                <li><span class="scope-swatch state-shadowed" aria-hidden="true"></span>{ "shadowed (ENV over ARG)" }</li>
-                <li><span class="scope-swatch state-invisible" aria-hidden="true"></span>{ "hidden (not visible here)" }</li>
+            <ul class="scope-legend" aria-label={t("scope.legend")}>
+                <li><span class="scope-swatch state-set" aria-hidden="true"></span>{ t("scope.legend_set") }</li>
+                <li><span class="scope-swatch state-visible" aria-hidden="true"></span>{ t("scope.legend_visible") }</li>
+                <li><span class="scope-swatch state-shadowed" aria-hidden="true"></span>{ t("scope.legend_shadowed") }</li>
+                <li><span class="scope-swatch state-invisible" aria-hidden="true"></span>{ t("scope.legend_hidden") }</li>
             </ul>
             { for scope.warnings.iter().map(|w| html! { <p class="scope-warning" role="note">{ w.clone() }</p> }) }
             { body }

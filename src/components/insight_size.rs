@@ -7,18 +7,19 @@ use std::rc::Rc;
 use drydock_session::insights::{Rewrite, SizeInsight, words};
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, tn};
 use crate::state::{Action, use_store};
 
 fn rewrite_item(r: &Rewrite, apply: Callback<String>) -> Html {
     let verified = match &r.verified {
         Ok(b) if *b > 0 => html! {
-            <span class="size-verified ok">{ format!("Verified by building it: saves {}", words::size(b.unsigned_abs())) }</span>
+            <span class="size-verified ok">{ tf("size.verified", &[("size", &words::size(b.unsigned_abs()))]) }</span>
         },
         Ok(b) => html! {
-            <span class="size-verified">{ format!("Built it: no saving ({} bigger)", words::size(b.unsigned_abs())) }</span>
+            <span class="size-verified">{ tf("size.no_saving", &[("size", &words::size(b.unsigned_abs()))]) }</span>
         },
         Err(e) => {
-            html! { <span class="size-verified">{ format!("The rewrite does not build: {e}") }</span> }
+            html! { <span class="size-verified">{ tf("size.rewrite_fails", &[("error", &e.to_string())]) }</span> }
         }
     };
     let text = r.dockerfile.clone();
@@ -27,15 +28,15 @@ fn rewrite_item(r: &Rewrite, apply: Callback<String>) -> Html {
         <li class="size-rewrite">
             <h4 class="size-rewrite-title">{ r.title.clone() }</h4>
             <p class="size-rewrite-why">{ r.explanation.clone() }</p>
-            <pre class="size-diff" aria-label={format!("Diff: {}", r.title)}>
+            <pre class="size-diff" aria-label={tf("size.diff", &[("title", &r.title)])}>
                 { for r.diff.iter().filter(|d| d.op != ' ').map(|d| html! {
                     <span class={if d.op == '+' { "add" } else { "del" }}>{ format!("{} {}\n", d.op, d.text) }</span>
                 }) }
             </pre>
             <p class="size-rewrite-foot">
-                <span>{ format!("Predicted saving: {}", words::size(r.predicted_bytes)) }</span>
+                <span>{ tf("size.predicted", &[("size", &words::size(r.predicted_bytes))]) }</span>
                 { verified }
-                <button type="button" class="insight-showme-btn size-apply" {onclick}>{ "Apply to the editor" }</button>
+                <button type="button" class="insight-showme-btn size-apply" {onclick}>{ t("size.apply") }</button>
             </p>
         </li>
     }
@@ -43,27 +44,27 @@ fn rewrite_item(r: &Rewrite, apply: Callback<String>) -> Html {
 
 fn report(s: &SizeInsight, apply: &Callback<String>) -> Html {
     if let Some(e) = &s.error {
-        return html! { <p class="size-summary">{ format!("The build fails, so there is no image to analyse: {e}") }</p> };
+        return html! { <p class="size-summary">{ tf("size.build_fails", &[("error", &e.to_string())]) }</p> };
     }
     let pct = f64::from(s.efficiency_permille) / 10.0;
     html! {
         <>
             <p class="size-summary" role="status">
-                { format!("Efficiency {pct:.1} % · image {} · wasted {}", words::size(s.image_bytes), words::size(s.wasted_bytes)) }
+                { tf("size.summary", &[("pct", &format!("{pct:.1}")), ("image", &words::size(s.image_bytes)), ("wasted", &words::size(s.wasted_bytes))]) }
             </p>
             if s.waste.is_empty() {
-                <p class="size-note">{ "No layer deletes or overwrites what an earlier layer of this Dockerfile added." }</p>
+                <p class="size-note">{ t("size.no_waste") }</p>
             } else {
                 <table class="size-table">
-                    <caption class="visually-hidden">{ "Wasted bytes" }</caption>
+                    <caption class="visually-hidden">{ t("size.wasted_bytes") }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Path" }</th><th scope="col">{ "Wasted" }</th>
-                        <th scope="col">{ "Added by" }</th><th scope="col">{ "Removed by" }</th>
+                        <th scope="col">{ t("container.path") }</th><th scope="col">{ t("size.wasted") }</th>
+                        <th scope="col">{ t("size.added_by") }</th><th scope="col">{ t("size.removed_by") }</th>
                     </tr></thead>
                     <tbody>
                         { for s.waste.iter().take(12).map(|w| html! {
                             <tr>
-                                <td><code>{ w.row.path.clone() }</code>{ format!(" ({} files, {})", w.row.files, w.row.how) }</td>
+                                <td><code>{ w.row.path.clone() }</code>{ tf("size.files_how", &[("files", &tn("share.files_one", "share.files", w.row.files)), ("how", &w.row.how)]) }</td>
                                 <td>{ words::size(w.row.bytes) }</td>
                                 <td><code>{ w.added_by.clone() }</code></td>
                                 <td><code>{ w.removed_by.clone() }</code></td>
@@ -73,7 +74,7 @@ fn report(s: &SizeInsight, apply: &Callback<String>) -> Html {
                 </table>
             }
             if !s.rewrites.is_empty() {
-                <h4 class="size-subtitle">{ "Try this rewrite" }</h4>
+                <h4 class="size-subtitle">{ t("size.try_rewrite") }</h4>
                 <ul class="size-rewrites">{ for s.rewrites.iter().map(|r| rewrite_item(r, apply.clone())) }</ul>
             }
         </>
@@ -107,18 +108,18 @@ pub fn insight_size() -> Html {
     html! {
         <section class="size-insight" aria-labelledby="size-title">
             <div class="size-head">
-                <h3 class="size-title" id="size-title">{ "Image size" }</h3>
+                <h3 class="size-title" id="size-title">{ t("size.title") }</h3>
                 <button type="button" class="insight-showme-btn size-analyse" onclick={analyse}>
-                    { if result.is_some() { "Analyse again" } else { "Analyse image size" } }
+                    { if result.is_some() { t("size.analyse_again") } else { t("size.analyse") } }
                 </button>
             </div>
             if stale {
-                <p class="size-note">{ "The project changed since this analysis." }</p>
+                <p class="size-note">{ t("size.stale") }</p>
             }
             if let Some((_, s)) = result.as_ref() {
                 { report(s, &apply) }
             } else {
-                <p class="size-note">{ "Builds the project on a scratch copy (your images stay as they are), finds bytes a later layer deletes or overwrites, and tries rewrites that save them." }</p>
+                <p class="size-note">{ t("size.intro") }</p>
             }
         </section>
     }

@@ -10,6 +10,7 @@ use drydock_vfs::Tree;
 use yew::prelude::*;
 
 use crate::components::insight_scope::InsightScope;
+use crate::i18n::{t, tf, tn};
 use crate::state::{Action, AppState, View, use_store};
 
 /// Whether `path` names a Dockerfile (`Dockerfile`, `Dockerfile.dev`, `app.dockerfile`,
@@ -153,9 +154,9 @@ fn show_me(
 
 fn severity_title(s: Severity) -> &'static str {
     match s {
-        Severity::Error => "Errors",
-        Severity::Warning => "Warnings",
-        Severity::Info => "Tips",
+        Severity::Error => t("insights.errors"),
+        Severity::Warning => t("insights.warnings"),
+        Severity::Info => t("insights.tips"),
     }
 }
 
@@ -175,8 +176,8 @@ pub fn insights_view() -> Html {
     if text.trim().is_empty() {
         return html! {
             <div class="empty-state compact">
-                <h3>{ "Nothing to check yet" }</h3>
-                <p>{ "Write a Dockerfile and its findings — BuildKit's build checks and Drydock's tips — appear here as you type." }</p>
+                <h3>{ t("insights.empty_title") }</h3>
+                <p>{ t("insights.empty_text") }</p>
             </div>
         };
     }
@@ -189,8 +190,8 @@ pub fn insights_view() -> Html {
                 <div class="insights-clean" role="status">
                     <span class="insights-clean-mark" aria-hidden="true">{ "✓" }</span>
                     <div>
-                        <h3>{ "No findings" }</h3>
-                        <p>{ format!("{path} passes BuildKit's build checks and Drydock's learner rules.") }</p>
+                        <h3>{ t("insights.none_title") }</h3>
+                        <p>{ tf("insights.none_text", &[("path", &path)]) }</p>
                     </div>
                 </div>
                 <InsightScope text={text.clone()} path={path.clone()} {open_other} />
@@ -198,16 +199,26 @@ pub fn insights_view() -> Html {
         };
     }
     let count = |s: Severity| all.iter().filter(|i| i.severity == s).count();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = [
-        (count(Severity::Error), "error", "errors"),
-        (count(Severity::Warning), "warning", "warnings"),
-        (count(Severity::Info), "tip", "tips"),
+        (
+            count(Severity::Error),
+            "insights.count_error_one",
+            "insights.count_errors",
+        ),
+        (
+            count(Severity::Warning),
+            "insights.count_warning_one",
+            "insights.count_warnings",
+        ),
+        (
+            count(Severity::Info),
+            "insights.count_tip_one",
+            "insights.count_tips",
+        ),
     ]
     .iter()
     .filter(|(n, ..)| *n > 0)
-    .map(|(n, one, many)| plural(*n, one, many))
+    .map(|(n, one, many)| tn(one, many, *n))
     .collect::<Vec<_>>()
     .join(" · ");
 
@@ -225,8 +236,8 @@ pub fn insights_view() -> Html {
         };
         let sev = i.severity.as_str();
         let origin = i.meta.map(|m| match m.origin {
-            drydock_lint::Origin::BuildKit => "BuildKit check",
-            drydock_lint::Origin::Drydock => "Drydock tip",
+            drydock_lint::Origin::BuildKit => t("insights.buildkit_check"),
+            drydock_lint::Origin::Drydock => t("insights.drydock_tip"),
         });
         let explanation = i.meta.map(|m| m.explanation).filter(|e| !e.is_empty());
         let fix = i.meta.map(|m| m.fix).filter(|f| !f.is_empty());
@@ -245,8 +256,8 @@ pub fn insights_view() -> Html {
             html! {
                 <div class="insight-showme">
                     <button type="button" class="insight-showme-btn" {onclick}
-                        aria-label={format!("Show me: {}", i.code)}>
-                        <span aria-hidden="true">{ "▶" }</span>{ " Show me" }
+                        aria-label={tf("insights.show_me_aria", &[("code", &i.code)])}>
+                        <span aria-hidden="true">{ "▶" }</span>{ " " }{ t("insights.show_me") }
                     </button>
                     <span class="insight-showme-text">{ rich(&fill(s.scenario, &i.params)) }</span>
                 </div>
@@ -256,9 +267,9 @@ pub fn insights_view() -> Html {
             <li class={classes!("insight", format!("sev-{sev}"))} data-code={i.code.clone()}>
                 <div class="insight-top">
                     <button type="button" class="insight-line" onclick={reveal}
-                        title={format!("Show line {line} in the editor")}
-                        aria-label={format!("Line {line}: {} — show in the editor", i.code)}>
-                        { format!("Line {line}") }
+                        title={tf("instructions.show_line", &[("lines", &line.to_string())])}
+                        aria-label={tf("insights.line_aria", &[("line", &line.to_string()), ("code", &i.code)])}>
+                        { tf("insights.line", &[("line", &line.to_string())]) }
                     </button>
                     <span class="insight-code">{ i.meta.map_or(i.code.as_str(), |m| m.name) }</span>
                     if let Some(o) = origin {
@@ -272,14 +283,14 @@ pub fn insights_view() -> Html {
                     <p class="insight-explain">{ rich(&h) }</p>
                 }
                 if let Some(f) = fix {
-                    <p class="insight-fix"><span class="insight-label">{ "Fix" }</span>{ rich(f) }</p>
+                    <p class="insight-fix"><span class="insight-label">{ t("insights.fix") }</span>{ rich(f) }</p>
                 }
                 if show_html.is_some() || url.is_some() {
                     <div class="insight-actions">
                         { show_html.unwrap_or_default() }
                         if let Some(u) = url {
                             <a class="insight-docs" href={u} target="_blank" rel="noopener noreferrer">
-                                { "Docs" }<span class="visually-hidden">{ format!(" for {}", i.code) }</span>
+                                { t("insights.docs") }<span class="visually-hidden">{ tf("insights.docs_for", &[("code", &i.code)]) }</span>
                             </a>
                         }
                     </div>

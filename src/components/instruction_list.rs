@@ -1,6 +1,7 @@
 //! The instruction list: every instruction of the Dockerfile as BuildKit reads it (continuations joined).
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, tn};
 use crate::outline::{Outline, Row};
 use crate::state::{Action, use_store};
 
@@ -13,8 +14,8 @@ pub fn instruction_list() -> Html {
     if outline.rows.is_empty() {
         return html! {
             <div class="empty-state compact">
-                <h3>{ "No instructions yet" }</h3>
-                <p>{ "Start with a base image, for example " }<code>{ "FROM python:3.11-slim" }</code>{ "." }</p>
+                <h3>{ t("instructions.empty_title") }</h3>
+                <p>{ t("instructions.empty_text") }<code>{ "FROM python:3.11-slim" }</code>{ "." }</p>
             </div>
         };
     }
@@ -38,7 +39,7 @@ pub fn instruction_list() -> Html {
         html! {
             <li class={classes!("instr", r.error.is_some().then_some("has-error"))}>
                 <button class="instr-button" {onclick}
-                    title={format!("Show line {lines} in the editor")}>
+                    title={tf("instructions.show_line", &[("lines", &lines)])}>
                     <span class="instr-lines">{ lines }</span>
                     <span class={classes!("kw", format!("kw-{}", r.family))}>{ r.keyword.clone() }</span>
                     <span class="instr-args">{ r.args.clone() }</span>
@@ -52,10 +53,10 @@ pub fn instruction_list() -> Html {
     html! {
         <div class="instructions">
             <p class="summary">
-                { format!("{} instruction{}", outline.rows.len(), if outline.rows.len() == 1 { "" } else { "s" }) }
-                { format!(" · {} stage{}", outline.stages, if outline.stages == 1 { "" } else { "s" }) }
+                { tn("lifecycle.instructions_one", "lifecycle.instructions", outline.rows.len()) }
+                { " · " }{ tn("instructions.stages_one", "instructions.stages", outline.stages) }
             </p>
-            <ol class="instr-list" aria-label="Instructions">
+            <ol class="instr-list" aria-label={t("view.instructions")}>
                 { for outline.rows.iter().map(row) }
             </ol>
         </div>

@@ -2,6 +2,7 @@
 //! a small "Keys" button brings it back), and the step the room is looking at.
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::shortcuts::LECTURE_KEYS;
 use crate::state::{Action, use_store};
 
@@ -18,21 +19,21 @@ pub fn lecture_legend() -> Html {
     if !store.legend {
         return html! {
             <button type="button" class="lecture-keys-button" id="lecture-legend-show" onclick={set(true)}
-                title="Show the lecture keys (K)">
-                { "Keys" }<kbd>{ "K" }</kbd>
+                title={t("lecture.show_title")}>
+                { t("lecture.keys_button") }<kbd>{ "K" }</kbd>
             </button>
         };
     }
     html! {
         <aside class="lecture-legend" id="lecture-legend" aria-labelledby="lecture-legend-title">
             <div class="lecture-legend-head">
-                <h2 id="lecture-legend-title">{ "Lecture keys" }</h2>
+                <h2 id="lecture-legend-title">{ t("lecture.legend_title") }</h2>
                 <button type="button" class="icon-button" onclick={set(false)}
-                    aria-label="Hide the lecture keys (K)" title="Hide (K)">{ "×" }</button>
+                    aria-label={t("lecture.hide_aria")} title={t("lecture.hide_title")}>{ "×" }</button>
             </div>
             <dl>
                 { for LECTURE_KEYS.iter().map(|k| html! {
-                    <div class="lecture-key"><dt><kbd>{ k.keys }</kbd></dt><dd>{ k.action }</dd></div>
+                    <div class="lecture-key"><dt><kbd>{ k.keys }</kbd></dt><dd>{ t(k.action) }</dd></div>
                 }) }
             </dl>
         </aside>

@@ -3,6 +3,7 @@ use drydock_engine::output::units::human_size;
 use yew::prelude::*;
 
 use super::icons;
+use crate::i18n::{t, tf, tn};
 use crate::outline::Outline;
 use crate::state::{Action, View, use_store};
 use crate::views::container_counts::Counts;
@@ -31,23 +32,22 @@ pub fn lifecycle() -> Html {
     };
     let n = outline.rows.len();
     let dockerfile_detail = match (n, outline.errors) {
-        (_, e) if e > 0 => format!("{e} error{}", if e == 1 { "" } else { "s" }),
-        (1, _) => "1 instruction".to_owned(),
-        (n, _) => format!("{n} instructions"),
+        (_, e) if e > 0 => tn("lifecycle.errors_one", "lifecycle.errors", e),
+        (n, _) => tn("lifecycle.instructions_one", "lifecycle.instructions", n),
     };
     let (images_detail, containers_detail) = {
         let session = store.session();
         let engine = session.engine();
         let images = engine.images();
         let images_detail = match images.len() {
-            0 => "not built yet".to_owned(),
+            0 => t("lifecycle.not_built").to_owned(),
             n => {
                 let newest = images.iter().max_by_key(|i| i.created_ms);
                 let size = newest.map_or(0, |i| i.layer_sizes.iter().sum::<u64>());
-                format!(
-                    "{n} image{} · latest {}",
-                    if n == 1 { "" } else { "s" },
-                    human_size(size)
+                let count = tn("lifecycle.images_one", "lifecycle.images", n);
+                tf(
+                    "lifecycle.images_detail",
+                    &[("count", &count), ("size", &human_size(size))],
                 )
             }
         };
@@ -55,12 +55,12 @@ pub fn lifecycle() -> Html {
         (images_detail, containers_detail)
     };
     html! {
-        <nav class="lifecycle" aria-label="Docker lifecycle">
+        <nav class="lifecycle" aria-label={t("lifecycle.label")}>
             { node(View::Instructions, icons::file(), &store.build_form.file, dockerfile_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker build" }</span></span>
-            { node(View::Image, icons::layers(), "Images", images_detail) }
+            { node(View::Image, icons::layers(), t("lifecycle.images_title"), images_detail) }
             <span class="verb">{ icons::arrow() }<span>{ "docker run" }</span></span>
-            { node(View::Containers, icons::container(), "Containers", containers_detail) }
+            { node(View::Containers, icons::container(), t("view.containers"), containers_detail) }
         </nav>
     }
 }

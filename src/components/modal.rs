@@ -2,6 +2,7 @@
 //! close button, Escape to close and the first control focused on open.
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::state::{Action, use_store};
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +56,7 @@ pub fn modal(props: &Props) -> Html {
                 ref={dialog} onclick={stop}>
                 <div class="dialog-head">
                     <h2 id={title_id}>{ props.title.clone() }</h2>
-                    <button class="icon-button" onclick={close} aria-label="Close">{ "×" }</button>
+                    <button class="icon-button" onclick={close} aria-label={t("common.close")}>{ "×" }</button>
                 </div>
                 <div class="dialog-body">{ props.children.clone() }</div>
             </div>

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::persistence;
+use crate::i18n::t;
 use crate::project_state::{NoticeAction, Tone};
 use crate::state::{Action, use_store};
 
@@ -30,7 +31,7 @@ pub fn notices() -> Html {
         });
     }
     html! {
-        <div class="notices" role="status" aria-live="polite" aria-label="Notices">
+        <div class="notices" role="status" aria-live="polite" aria-label={t("notices.label")}>
             { for store.notices.iter().map(|n| {
                 let id = n.id;
                 let dismiss = {
@@ -41,7 +42,7 @@ pub fn notices() -> Html {
                     let store = store.clone();
                     let (label, onclick) = match a {
                         NoticeAction::RestoreBackup => (
-                            "Bring back my previous project",
+                            t("notices.restore_backup"),
                             Callback::from(move |_: MouseEvent| persistence::restore_backup(&store, id)),
                         ),
                     };
@@ -60,7 +61,7 @@ pub fn notices() -> Html {
                             { for action }
                         </div>
                         <button class="icon-button notice-close" onclick={dismiss}
-                            aria-label="Dismiss notice" title="Dismiss">{ "×" }</button>
+                            aria-label={t("notices.dismiss_aria")} title={t("notices.dismiss")}>{ "×" }</button>
                     </div>
                 }
             }) }

@@ -6,6 +6,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::interop::download;
 use crate::interop::idb::{self, IdbError};
 use crate::persist::{namespace, save, share};
@@ -25,20 +26,12 @@ pub fn current_namespace() -> String {
     }
 }
 
-/// The message shown when storage is blocked.
-const OFF: &str = "This browser keeps nothing for this page (storage is blocked), so changes are \
-                   lost on reload: download the project or share a link to keep it.";
-
 /// What a failed save means for the user.
 fn save_failure(e: &IdbError) -> SaveStatus {
     match e {
-        IdbError::Unavailable(_) => SaveStatus::Off(OFF.to_owned()),
-        IdbError::Full => SaveStatus::Failed(
-            "Not saved: the browser's storage for this page is full. Delete large files or \
-             download the project."
-                .to_owned(),
-        ),
-        IdbError::Failed(why) => SaveStatus::Failed(format!("Not saved ({why}).")),
+        IdbError::Unavailable(_) => SaveStatus::Off(t("persist.off").to_owned()),
+        IdbError::Full => SaveStatus::Failed(t("persist.full").to_owned()),
+        IdbError::Failed(why) => SaveStatus::Failed(tf("persist.failed", &[("why", why)])),
     }
 }
 
@@ -49,7 +42,8 @@ pub async fn keep_aside(text: &str) -> bool {
         .is_ok()
 }
 
-/// Keeps the current project aside, then replaces it with an example (`id`).
+/// Keeps the current project aside, then replaces it with an example (`id`); the notice says
+/// `verb` (translated text such as "Reset to") and the example's title.
 pub fn replace_with_example(store: &Store, id: &'static str, verb: &'static str) {
     let store = store.clone();
     let text = save::of_state(&store);
@@ -60,7 +54,8 @@ pub fn replace_with_example(store: &Store, id: &'static str, verb: &'static str)
         store.dispatch(Action::LoadExample(id));
         let mut msg = format!("{verb} {title}.");
         if kept {
-            msg.push_str(" Your previous project was kept aside.");
+            msg.push(' ');
+            msg.push_str(t("persist.kept_aside"));
         }
         store.dispatch(Action::Notify(
             Tone::Info,
@@ -80,7 +75,7 @@ pub fn restore_backup(store: &Store, notice: u32) {
         let Ok(Some(text)) = idb::get(&key).await else {
             store.dispatch(Action::Notify(
                 Tone::Error,
-                "The project kept aside is no longer there.".to_owned(),
+                t("persist.backup_gone").to_owned(),
                 None,
             ));
             return;
@@ -91,8 +86,7 @@ pub fn restore_backup(store: &Store, notice: u32) {
                 store.dispatch(Action::Restore(Box::new(loaded.restored)));
                 store.dispatch(Action::Notify(
                     Tone::Info,
-                    "Your previous project is back (the one it replaced was kept aside)."
-                        .to_owned(),
+                    t("persist.backup_back").to_owned(),
                     Some(NoticeAction::RestoreBackup),
                 ));
             }
@@ -117,9 +111,9 @@ async fn load(store: &Store) {
                 };
                 store.dispatch(Action::Restore(Box::new(project)));
                 let msg = if kept {
-                    "You opened a shared project. Your own project was kept aside."
+                    t("persist.shared_kept")
                 } else {
-                    "You opened a shared project: build it to create its images."
+                    t("persist.shared")
                 };
                 store.dispatch(Action::Notify(
                     Tone::Info,
@@ -138,7 +132,7 @@ async fn load(store: &Store) {
                 store.dispatch(Action::Restore(Box::new(loaded.restored)));
                 store.dispatch(Action::Notify(
                     Tone::Info,
-                    "Welcome back: your project was restored.".to_owned(),
+                    t("persist.restored").to_owned(),
                     None,
                 ));
                 if let Some(w) = loaded.warning {

@@ -7,6 +7,7 @@ use drydock_engine::container::process_explain::{
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::state::use_store;
 use crate::views::run_args;
 
@@ -45,10 +46,10 @@ fn written(label: &str, w: Option<&Written>) -> Html {
                         None => format!("[{}]", w.words.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(", ")),
                     } }</code>
                     if w.form == Form::Shell {
-                        <span class="calc-stored">{ format!("stored as {}", run_args::join(&w.words)) }</span>
+                        <span class="calc-stored">{ tf("calc.stored_as", &[("words", &run_args::join(&w.words))]) }</span>
                     }
                 } else {
-                    <span class="calc-none">{ "not set" }</span>
+                    <span class="calc-none">{ t("calc.not_set") }</span>
                 }
             </dd>
         </div>
@@ -60,14 +61,17 @@ fn result(x: &ProcessExplanation) -> Html {
         return html! {
             <div class="calc-result error" data-verdict="error">
                 <p class="calc-error">{ format!("docker: Error response from daemon: {err}") }</p>
-                <p class="calc-why">{ "Neither an entrypoint nor a command is left to run." }</p>
+                <p class="calc-why">{ t("calc.nothing_to_run") }</p>
             </div>
         };
     }
     let (verdict, tone) = if x.signal_reaches_program {
-        (format!("{} reaches the program", x.stop_signal), "ok")
+        (tf("calc.reaches", &[("signal", &x.stop_signal)]), "ok")
     } else {
-        (format!("{} stops at the shell", x.stop_signal), "bad")
+        (
+            tf("calc.stops_at_shell", &[("signal", &x.stop_signal)]),
+            "bad",
+        )
     };
     html! {
         <div class={classes!("calc-result", tone)} data-verdict={tone}>
@@ -75,7 +79,7 @@ fn result(x: &ProcessExplanation) -> Html {
                 <div class="calc-row">
                     <dt>{ "argv" }</dt>
                     <dd>
-                        <ol class="argv" aria-label="Process arguments">
+                        <ol class="argv" aria-label={t("calc.argv")}>
                             { for x.argv.iter().enumerate().map(|(i, w)| html! {
                                 <li class="argv-word"><span class="argv-index" aria-hidden="true">{ i }</span><code>{ w.clone() }</code></li>
                             }) }
@@ -88,15 +92,15 @@ fn result(x: &ProcessExplanation) -> Html {
                         <code class="calc-pid1">{ run_args::join(&x.pid1) }</code>
                         if x.shell_stays {
                             <span class="calc-child">{ match x.child.as_ref().and_then(|c| c.first()) {
-                                Some(p) => format!("runs {p} as its child"),
-                                None => "runs the command as its child".to_owned(),
+                                Some(p) => tf("calc.runs_child", &[("program", p)]),
+                                None => t("calc.runs_command_child").to_owned(),
                             } }</span>
                         }
                     </dd>
                 </div>
                 <div class="calc-row">
-                    <dt>{ "Stop signal" }</dt>
-                    <dd>{ x.stop_signal.clone() }<span class="calc-none">{ if x.stop_signal_set { " (STOPSIGNAL)" } else { " (default)" } }</span></dd>
+                    <dt>{ t("calc.stop_signal") }</dt>
+                    <dd>{ x.stop_signal.clone() }<span class="calc-none">{ if x.stop_signal_set { " (STOPSIGNAL)" } else { t("calc.default") } }</span></dd>
                 </div>
             </dl>
             <p class="calc-verdict"><span class={classes!("verdict-badge", tone)}>{ verdict }</span></p>
@@ -115,7 +119,7 @@ pub fn process_calculator(props: &Props) -> Html {
 
     let session = store.session();
     let Some(img) = session.engine().image(&image) else {
-        return html! { <p class="detail-empty">{ "The image is gone." }</p> };
+        return html! { <p class="detail-empty">{ t("calc.image_gone") }</p> };
     };
     let label = props
         .images
@@ -168,20 +172,18 @@ pub fn process_calculator(props: &Props) -> Html {
     }
     let ep_note = match &x.entrypoint_source {
         EntrypointSource::Image => None,
-        EntrypointSource::Overridden(e) => Some(format!(
-            "--entrypoint {} replaces the image's ENTRYPOINT.",
-            run_args::quote(e)
+        EntrypointSource::Overridden(e) => Some(tf(
+            "calc.ep_replaces",
+            &[("entrypoint", &run_args::quote(e))],
         )),
-        EntrypointSource::Reset => {
-            Some("--entrypoint \"\" removes the image's ENTRYPOINT.".to_owned())
-        }
+        EntrypointSource::Reset => Some(t("calc.ep_reset").to_owned()),
     };
     html! {
-        <div class="calc" aria-label="Process calculator" role="group">
+        <div class="calc" aria-label={t("calc.label")} role="group">
             <div class="calc-inputs">
                 if props.images.len() > 1 {
-                    <div class="calc-field calc-images" role="group" aria-label="Image">
-                        <span class="calc-label" aria-hidden="true">{ "Image" }</span>
+                    <div class="calc-field calc-images" role="group" aria-label={t("view.image")}>
+                        <span class="calc-label" aria-hidden="true">{ t("view.image") }</span>
                         <span class="calc-image-choices">
                             { for props.images.iter().map(|(id, l)| html! {
                                 <button type="button" class="calc-image" aria-pressed={(*id == *image).to_string()}
@@ -191,22 +193,22 @@ pub fn process_calculator(props: &Props) -> Html {
                     </div>
                 }
                 <label class="calc-field grow">
-                    <span class="calc-label">{ "docker run arguments" }<span class="calc-hint">{ format!(" (after {label})") }</span></span>
+                    <span class="calc-label">{ t("calc.args") }<span class="calc-hint">{ tf("calc.args_after", &[("image", &label)]) }</span></span>
                     <input class="calc-args" type="text" spellcheck="false" autocomplete="off"
-                        value={(*args_text).clone()} oninput={on_args} placeholder="e.g. --epochs 1, or sh -c 'echo hi'" />
+                        value={(*args_text).clone()} oninput={on_args} placeholder={t("calc.args_placeholder")} />
                 </label>
                 <div class="calc-field ep">
                     <label class="calc-check">
                         <input type="checkbox" class="calc-ep-toggle" checked={*override_ep} onchange={on_override} />
                         <span>{ "--entrypoint" }</span>
                     </label>
-                    <input class="calc-ep" type="text" spellcheck="false" autocomplete="off" aria-label="Entrypoint override"
-                        disabled={!*override_ep} value={(*ep_text).clone()} oninput={on_ep} placeholder="empty resets it" />
+                    <input class="calc-ep" type="text" spellcheck="false" autocomplete="off" aria-label={t("calc.ep_override")}
+                        disabled={!*override_ep} value={(*ep_text).clone()} oninput={on_ep} placeholder={t("calc.ep_placeholder")} />
                 </div>
             </div>
             <p class="calc-line"><code>{ line }</code></p>
             if let Err(e) = &parsed {
-                <p class="calc-error" role="alert">{ format!("Cannot split the arguments: {e}") }</p>
+                <p class="calc-error" role="alert">{ tf("calc.split_error", &[("error", &e.to_string())]) }</p>
             }
             <dl class="calc-image-config">
                 { written("ENTRYPOINT", x.image_entrypoint.as_ref()) }
@@ -219,9 +221,10 @@ pub fn process_calculator(props: &Props) -> Html {
             <div aria-live="polite">{ result(&x) }</div>
             if props.workdir.is_some() || props.user.is_some() {
                 <p class="calc-context">
-                    { format!("Runs in {} as {}.",
-                        props.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| "/".to_owned()),
-                        props.user.clone().filter(|u| !u.is_empty()).unwrap_or_else(|| "root".to_owned())) }
+                    { tf("calc.runs_in", &[
+                        ("dir", &props.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| "/".to_owned())),
+                        ("user", &props.user.clone().filter(|u| !u.is_empty()).unwrap_or_else(|| "root".to_owned())),
+                    ]) }
                 </p>
             }
         </div>

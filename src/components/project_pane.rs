@@ -10,6 +10,7 @@ use web_sys::{DragEvent, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::icons;
+use crate::i18n::{t, tf, tn};
 use crate::interop::{download, files};
 use crate::project_state::{Dialog, Tone};
 use crate::state::{Action, Store, use_store};
@@ -48,16 +49,21 @@ fn download_zip(store: &Store) {
             if !download::save(&name, &bytes, "application/zip") {
                 store.dispatch(Action::Notify(
                     Tone::Error,
-                    "The browser refused the download.".into(),
+                    t("project.download_refused").into(),
                     None,
                 ));
             } else if !notes.is_empty() {
                 store.dispatch(Action::Notify(
                     Tone::Info,
-                    format!(
-                        "Downloaded {name}. {} simulated data file{} became short notes (Drydock only knows their size).",
-                        notes.len(),
-                        if notes.len() == 1 { "" } else { "s" }
+                    tf(
+                        "project.downloaded",
+                        &[
+                            ("name", &name),
+                            (
+                                "notes",
+                                &tn("project.notes_one", "project.notes", notes.len()),
+                            ),
+                        ],
                     ),
                     None,
                 ));
@@ -65,7 +71,7 @@ fn download_zip(store: &Store) {
         }
         Err(e) => store.dispatch(Action::Notify(
             Tone::Error,
-            format!("Cannot download: {e}."),
+            tf("project.download_failed", &[("error", &e.to_string())]),
             None,
         )),
     }
@@ -85,19 +91,19 @@ fn marks(r: &TreeRow) -> Html {
     // that puts a file back gets a mark.
     let ignored = match &r.mark {
         Mark::Reincluded(line) => html! {
-            <span class="file-mark kept" title={format!("Sent to the build again by “{line}”")}>{ "kept" }</span>
+            <span class="file-mark kept" title={tf("project.reincluded", &[("line", line)])}>{ t("project.kept") }</span>
         },
         Mark::Kept | Mark::Excluded(_) => html! {},
     };
     let kind = match &r.kind {
         RowKind::File(ContentKind::Binary) => {
-            html! { <span class="file-mark" title="Binary file (not editable here)">{ "bin" }</span> }
+            html! { <span class="file-mark" title={t("project.binary")}>{ "bin" }</span> }
         }
         RowKind::File(ContentKind::Data) => html! {
-            <span class="file-mark" title="Simulated data file: Drydock knows its size, not its bytes">{ "data" }</span>
+            <span class="file-mark" title={t("project.data")}>{ "data" }</span>
         },
         RowKind::Symlink(t) => {
-            html! { <span class="file-mark" title={format!("Link to {t}")}>{ "→" }</span> }
+            html! { <span class="file-mark" title={tf("project.symlink", &[("target", t)])}>{ "→" }</span> }
         }
         _ => html! {},
     };
@@ -292,15 +298,15 @@ pub fn project_pane() -> Html {
             })
         };
         let mut title = match &r.kind {
-            RowKind::File(ContentKind::Text) => format!("{} — open in the editor", r.path),
-            RowKind::Dir { children } => format!("{}/ — {children} entr{}", r.path, if *children == 1 { "y" } else { "ies" }),
+            RowKind::File(ContentKind::Text) => tf("project.open_file", &[("path", &r.path)]),
+            RowKind::Dir { children } => tf("project.dir", &[("path", &r.path), ("entries", &tn("project.entries_one", "project.entries", *children))]),
             _ => r.path.clone(),
         };
         if let Mark::Excluded(line) = &r.mark {
             let by = ignore_file.as_deref().unwrap_or(".dockerignore");
-            title.push_str(&format!("\nLeft out of the build context by {by}"));
+            title.push_str(&tf("project.excluded_by", &[("file", by)]));
             if !line.is_empty() {
-                title.push_str(&format!(" (line “{line}”)"));
+                title.push_str(&tf("project.excluded_line", &[("line", line)]));
             }
         }
         let icon = if r.is_dir() {
@@ -335,46 +341,48 @@ pub fn project_pane() -> Html {
 
     let summary = {
         let mut s = format!(
-            "{} file{} · {}",
-            tree.files,
-            if tree.files == 1 { "" } else { "s" },
+            "{} · {}",
+            tn("share.files_one", "share.files", tree.files),
             human_size(tree.total_size)
         );
         if tree.excluded_files > 0 {
-            s.push_str(&format!(
-                " · {} ignored by {}",
-                tree.excluded_files,
-                ignore_file.as_deref().unwrap_or(".dockerignore")
+            s.push_str(" · ");
+            s.push_str(&tf(
+                "project.ignored",
+                &[
+                    ("n", &tree.excluded_files.to_string()),
+                    ("file", ignore_file.as_deref().unwrap_or(".dockerignore")),
+                ],
             ));
         }
         s
     };
 
     html! {
-        <nav class={classes!("pane", "project-pane", dragging.then_some("dragging"))} aria-label="Project files"
+        <nav class={classes!("pane", "project-pane", dragging.then_some("dragging"))} aria-label={t("project.files")}
             {ondragover} {ondragleave} {ondrop}>
             <div class="pane-head">
-                <span class="pane-title">{ "Project" }</span>
-                <span class="pane-hint project-example" title="The example this project started from">
+                <span class="pane-title">{ t("project.title") }</span>
+                <span class="pane-hint project-example" title={t("project.example_title")}>
                     { drydock_session::examples::get(store.example).map_or("", |e| e.title) }
-                    if store.modified { <span class="modified-dot" title="Changed since it was opened" aria-label="changed"></span> }
+                    if store.modified { <span class="modified-dot" title={t("project.modified_title")} aria-label={t("project.modified")}></span> }
                 </span>
             </div>
-            <div class="project-toolbar" role="toolbar" aria-label="Project actions">
-                <button class="tool-button" onclick={click(&files_input)} aria-label="Upload files" title="Upload files">
+            <div class="project-toolbar" role="toolbar" aria-label={t("project.actions")}>
+                <button class="tool-button" onclick={click(&files_input)} aria-label={t("project.upload_files")} title={t("project.upload_files")}>
                     { icons::upload() }
                 </button>
-                <button class="tool-button" onclick={click(&folder_input)} aria-label="Upload a folder" title="Upload a folder">
+                <button class="tool-button" onclick={click(&folder_input)} aria-label={t("project.upload_folder")} title={t("project.upload_folder")}>
                     { icons::folder_upload() }
                 </button>
-                <button class="tool-button" id="download-zip" onclick={on_download} aria-label="Download as .zip" title="Download the project as a .zip">
+                <button class="tool-button" id="download-zip" onclick={on_download} aria-label={t("project.download")} title={t("project.download_title")}>
                     { icons::download() }
                 </button>
                 <span class="toolbar-sep" aria-hidden="true"></span>
-                <button class="tool-button" id="open-examples" onclick={dialog(Dialog::Examples)} aria-label="Examples" title="Open an example">
+                <button class="tool-button" id="open-examples" onclick={dialog(Dialog::Examples)} aria-label={t("project.examples")} title={t("examples.title")}>
                     { icons::gallery() }
                 </button>
-                <button class="tool-button" id="open-reset" onclick={dialog(Dialog::Reset)} aria-label="Reset project" title="Reset to the example">
+                <button class="tool-button" id="open-reset" onclick={dialog(Dialog::Reset)} aria-label={t("reset.confirm")} title={t("project.reset_title")}>
                     { icons::reset() }
                 </button>
                 <input type="file" multiple=true class="visually-hidden" id="upload-files" ref={files_input}
@@ -384,11 +392,11 @@ pub fn project_pane() -> Html {
             </div>
             if visible.is_empty() {
                 <div class="tree-empty">
-                    <p>{ "No files yet." }</p>
-                    <p>{ "Drop files or a folder here, or use the upload buttons above." }</p>
+                    <p>{ t("project.empty") }</p>
+                    <p>{ t("project.empty_hint") }</p>
                 </div>
             } else {
-                <ul class="file-tree" role="tree" aria-label="Project files" {onkeydown}>
+                <ul class="file-tree" role="tree" aria-label={t("project.files")} {onkeydown}>
                     { for rows }
                 </ul>
             }
@@ -396,7 +404,7 @@ pub fn project_pane() -> Html {
             if *dragging {
                 <div class="drop-hint" aria-hidden="true">
                     { icons::folder_upload() }
-                    <span>{ "Drop to add to the project" }</span>
+                    <span>{ t("project.drop") }</span>
                 </div>
             }
         </nav>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::modal::Modal;
 use super::persistence;
+use crate::i18n::t;
 use crate::project_state::Dialog;
 use crate::state::{Action, use_store};
 
@@ -16,7 +17,7 @@ pub fn reset_dialog() -> Html {
     }
     let id = examples::get(store.example)
         .map_or_else(|| examples::all().first().map_or("", |e| e.id), |e| e.id);
-    let title = examples::get(id).map_or("the example", |e| e.title);
+    let title = examples::get(id).map_or(t("reset.the_example"), |e| e.title);
     let cancel = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(None)))
@@ -25,18 +26,17 @@ pub fn reset_dialog() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
             store.dispatch(Action::ShowDialog(None));
-            persistence::replace_with_example(&store, id, "Reset to");
+            persistence::replace_with_example(&store, id, t("persist.reset_to"));
         })
     };
     html! {
-        <Modal id="reset" title="Reset the project?">
+        <Modal id="reset" title={t("reset.title")}>
             <p class="dialog-lead">
-                { "Go back to " }<strong>{ title }</strong>
-                { ": its files, no images and no containers. Your current project is kept aside — a notice lets you bring it back." }
+                { t("reset.lead_before") }<strong>{ title }</strong>{ t("reset.lead_after") }
             </p>
             <div class="dialog-actions">
-                <button class="ghost-button" onclick={cancel} data-autofocus="">{ "Cancel" }</button>
-                <button class="danger-button" id="reset-confirm" onclick={reset}>{ "Reset project" }</button>
+                <button class="ghost-button" onclick={cancel} data-autofocus="">{ t("common.cancel") }</button>
+                <button class="danger-button" id="reset-confirm" onclick={reset}>{ t("reset.confirm") }</button>
             </div>
         </Modal>
     }

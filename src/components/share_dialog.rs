@@ -4,6 +4,7 @@ use drydock_engine::output::units::human_size;
 use yew::prelude::*;
 
 use super::modal::Modal;
+use crate::i18n::{t, tf, tn};
 use crate::interop::download;
 use crate::persist::share;
 use crate::project_state::Dialog;
@@ -50,33 +51,30 @@ pub fn share_dialog() -> Html {
         .filter(|(_, n)| !n.is_dir())
         .count();
     html! {
-        <Modal id="share" title="Share this project">
+        <Modal id="share" title={t("share.title")}>
             <p class="dialog-lead">
-                { format!("Anyone who opens this link gets this project's {files} file{} — with ", if files == 1 { "" } else { "s" }) }
+                { tf("share.lead_before", &[("files", &tn("share.files_one", "share.files", files))]) }
                 <strong>{ store.file_name.clone() }</strong>
-                { " open and the same build options. Nothing is uploaded: the project travels inside the link." }
+                { t("share.lead_after") }
             </p>
             <div class="share-row">
                 <input id="share-link" class="share-link" readonly=true value={link.clone()}
-                    aria-label="Share link" onfocus={select_all} data-autofocus="" />
+                    aria-label={t("share.link")} onfocus={select_all} data-autofocus="" />
                 <button class="primary-button" id="share-copy" onclick={copy}>
-                    { if *copied { "Copied" } else { "Copy link" } }
+                    { if *copied { t("share.copied") } else { t("share.copy") } }
                 </button>
             </div>
-            <p class="share-meta">{ format!("Link length: {}", human_size(link.len() as u64)) }</p>
+            <p class="share-meta">{ tf("share.length", &[("size", &human_size(link.len() as u64))]) }</p>
             <ul class="share-notes">
-                <li>{ "Images and containers are not in the link: whoever opens it builds again." }</li>
+                <li>{ t("share.no_images") }</li>
                 if encoded.data_files > 0 {
-                    <li>{ format!("{} simulated data file{} travel by size only.", encoded.data_files, if encoded.data_files == 1 { "" } else { "s" }) }</li>
+                    <li>{ tn("share.data_files_one", "share.data_files", encoded.data_files) }</li>
                 }
                 if !encoded.by_size.is_empty() {
-                    <li class="warn">{ format!(
-                        "Large binary files are shared by size only (their bytes stay here): {}.",
-                        encoded.by_size.join(", ")
-                    ) }</li>
+                    <li class="warn">{ tf("share.by_size", &[("files", &encoded.by_size.join(", "))]) }</li>
                 }
                 if encoded.is_long() {
-                    <li class="warn">{ "This link is long: some chat tools cut long links. Downloading the project as a .zip is safer for big projects." }</li>
+                    <li class="warn">{ t("share.long") }</li>
                 }
             </ul>
             <super::embed_code::EmbedCode />

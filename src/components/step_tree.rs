@@ -8,6 +8,7 @@ use drydock_engine::output::units::human_size;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::i18n::{tf, tn};
 use crate::state::use_store;
 use crate::views::step_files::{Mark, StepFiles, step_files};
 
@@ -101,7 +102,7 @@ pub fn step_tree(props: &Props) -> Html {
         };
         let detail = match (&r.link, r.dir) {
             (Some(target), _) => format!("→ {target}"),
-            (None, Some(n)) => format!("{n} item{}", if n == 1 { "" } else { "s" }),
+            (None, Some(n)) => tn("steptree.items_one", "steptree.items", n),
             (None, None) => human_size(r.size),
         };
         let mark = r.mark.label();
@@ -115,7 +116,7 @@ pub fn step_tree(props: &Props) -> Html {
                 <span class={classes!("st-caret", folder.then_some("folder"), r.open.then_some("open"))} aria-hidden="true"></span>
                 <span class="st-name">{ if folder { format!("{}/", r.name) } else { r.name.clone() } }</span>
                 if !mark.is_empty() {
-                    <span class="st-mark">{ mark }</span>
+                    <span class="st-mark">{ r.mark.text() }</span>
                 }
                 <span class="st-detail">{ detail }</span>
             </li>
@@ -124,13 +125,13 @@ pub fn step_tree(props: &Props) -> Html {
     html! {
         <div class="step-tree">
             <p class="st-summary">
-                { format!("{} added · {} modified · {} deleted", files.added, files.modified, files.deleted) }
+                { tf("steptree.summary", &[("added", &files.added.to_string()), ("modified", &files.modified.to_string()), ("deleted", &files.deleted.to_string())]) }
             </p>
-            <ul class="st-list" ref={list} role="tree" aria-label={format!("Files after step {}", props.at + 1)} {onkeydown}>
+            <ul class="st-list" ref={list} role="tree" aria-label={tf("steptree.label", &[("n", &(props.at + 1).to_string())])} {onkeydown}>
                 { for files.rows.iter().enumerate().map(|(i, r)| row(i, r)) }
             </ul>
             if files.more > 0 {
-                <p class="st-more">{ format!("… and {} more entries", files.more) }</p>
+                <p class="st-more">{ tn("steptree.more_one", "steptree.more", files.more) }</p>
             }
         </div>
     }

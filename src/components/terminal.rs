@@ -2,6 +2,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::t;
 use crate::state::{Action, use_store};
 
 #[component(Terminal)]
@@ -50,7 +51,7 @@ pub fn terminal() -> Html {
     };
     html! {
         <div class="terminal" onclick={focus}>
-            <div class="term-output" ref={output} role="log" aria-live="polite" aria-label="Terminal output">
+            <div class="term-output" ref={output} role="log" aria-live="polite" aria-label={t("terminal.output")}>
                 { for store.terminal.iter().map(|e| html! {
                     <div class="term-entry">
                         <div class="term-cmd"><span class="term-prompt">{ e.prompt.clone() }</span>{ e.input.clone() }</div>
@@ -63,7 +64,7 @@ pub fn terminal() -> Html {
             <div class="term-input-row">
                 <span class="term-prompt">{ store.prompt_text() }</span>
                 <input id="terminal-input" ref={input} class="term-input" type="text" spellcheck="false"
-                    autocomplete="off" autocapitalize="off" aria-label="Terminal input" {onkeydown}
+                    autocomplete="off" autocapitalize="off" aria-label={t("terminal.input")} {onkeydown}
                     placeholder="docker build -f trainer.dockerfile . -t trainer:latest" />
             </div>
         </div>

@@ -5,6 +5,7 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf};
 use crate::state::{Action, use_store};
 
 /// Playback speeds: label and milliseconds per step.
@@ -97,21 +98,25 @@ pub fn time_travel(props: &Props) -> Html {
             </button>
         }
     };
-    let play_label = if *playing { "Pause" } else { "Play" };
+    let play_label = if *playing {
+        t("tt.pause")
+    } else {
+        t("tt.play")
+    };
     html! {
         <div class="time-travel">
-            <div class="tt-controls" role="toolbar" aria-label="Time travel" aria-controls="build-steps">
-                { button("First step", icon("M6 5v14 M18 5l-9 7 9 7z"), go(0), at == 0) }
-                { button("Previous step", icon("M16 5l-9 7 9 7z"), go(at.saturating_sub(1)), at == 0) }
+            <div class="tt-controls" role="toolbar" aria-label={t("tt.label")} aria-controls="build-steps">
+                { button(t("tt.first"), icon("M6 5v14 M18 5l-9 7 9 7z"), go(0), at == 0) }
+                { button(t("tt.previous"), icon("M16 5l-9 7 9 7z"), go(at.saturating_sub(1)), at == 0) }
                 <button type="button" class="tt-button tt-play" aria-label={play_label} title={play_label}
                     aria-pressed={playing.to_string()} onclick={toggle} disabled={n < 2}>
                     { if *playing { icon("M8 5v14 M16 5v14") } else { icon("M7 5l12 7-12 7z") } }
                 </button>
-                { button("Next step", icon("M8 5l9 7-9 7z"), go((at + 1).min(last)), at >= last) }
-                { button("Last step", icon("M18 5v14 M6 5l9 7-9 7z"), go(last), at >= last) }
+                { button(t("tt.next"), icon("M8 5l9 7-9 7z"), go((at + 1).min(last)), at >= last) }
+                { button(t("tt.last"), icon("M18 5v14 M6 5l9 7-9 7z"), go(last), at >= last) }
                 <label class="tt-speed">
-                    <span class="visually-hidden">{ "Playback speed" }</span>
-                    <select class="field" onchange={on_speed} title="Playback speed">
+                    <span class="visually-hidden">{ t("tt.speed") }</span>
+                    <select class="field" onchange={on_speed} title={t("tt.speed")}>
                         { for SPEEDS.iter().enumerate().map(|(i, (label, _))| html! {
                             <option value={i.to_string()} selected={i == *speed}>{ *label }</option>
                         }) }
@@ -119,11 +124,11 @@ pub fn time_travel(props: &Props) -> Html {
                 </label>
             </div>
             <input type="range" class="tt-scrubber" id="build-scrubber" min="0" max={last.to_string()}
-                step="1" value={at.to_string()} aria-label="Build step"
-                aria-valuetext={format!("Step {} of {n}: {}", at + 1, props.text)}
+                step="1" value={at.to_string()} aria-label={t("tt.step")}
+                aria-valuetext={tf("tt.valuetext", &[("at", &(at + 1).to_string()), ("n", &n.to_string()), ("text", &props.text)])}
                 oninput={on_scrub} disabled={n < 2} />
             <span class="tt-position" aria-live="polite">
-                { format!("Step {} / {n}", at + 1) }
+                { tf("tt.position", &[("at", &(at + 1).to_string()), ("n", &n.to_string())]) }
             </span>
         </div>
     }

@@ -6,6 +6,7 @@ use super::{
     build_view::BuildView, containers_view::ContainersView, image_view::ImageView,
     insights_view::InsightsView, instruction_list::InstructionList, terminal::Terminal,
 };
+use crate::i18n::t;
 use crate::state::{Action, View, use_store};
 
 #[component(Workspace)]
@@ -66,8 +67,8 @@ pub fn workspace() -> Html {
         View::Terminal => html! { <Terminal /> },
     };
     html! {
-        <section class="pane workspace-pane" aria-label="Workspace">
-            <div class="pane-head tabs" role="tablist" aria-label="Views">
+        <section class="pane workspace-pane" aria-label={t("workspace.label")}>
+            <div class="pane-head tabs" role="tablist" aria-label={t("workspace.views")}>
                 { for views.iter().map(|v| tab(*v)) }
             </div>
             <div class="panel" role="tabpanel" id={format!("panel-{}", shown.id())}

@@ -11,6 +11,7 @@ use drydock_vfs::Tree;
 
 use super::Restored;
 use super::project::{FileEntry, WriteOptions, from_entries, to_entries};
+use crate::i18n::{t, tf};
 use crate::state::BuildForm;
 
 /// The format this build writes and reads.
@@ -127,19 +128,12 @@ impl LoadError {
     /// The notice shown to the user.
     pub fn message(&self) -> String {
         match self {
-            LoadError::Damaged(_) => {
-                "Your saved project could not be read (the save looks damaged), so \
-                Drydock started from the example. The damaged save is kept aside, not deleted."
-                    .to_owned()
-            }
-            LoadError::Version(v) if *v > VERSION => format!(
-                "Your saved project was written by a newer Drydock (save format {v}; this one reads \
-                 format {VERSION}), so Drydock started from the example. The save is kept aside."
+            LoadError::Damaged(_) => t("save.damaged").to_owned(),
+            LoadError::Version(v) if *v > VERSION => tf(
+                "save.newer",
+                &[("v", &v.to_string()), ("ours", &VERSION.to_string())],
             ),
-            LoadError::Version(v) => format!(
-                "Your saved project uses an old save format ({v}) that this Drydock no longer reads, \
-                 so it started from the example. The old save is kept aside."
-            ),
+            LoadError::Version(v) => tf("save.older", &[("v", &v.to_string())]),
         }
     }
 }
@@ -172,11 +166,7 @@ pub fn read(text: &str) -> Result<Loaded, LoadError> {
             Ok(s) => (s, None),
             Err(_) => (
                 SessionState::default(),
-                Some(
-                    "Your files were restored, but the saved images and containers could not be \
-                     read: build again to recreate them."
-                        .to_owned(),
-                ),
+                Some(t("save.session_lost").to_owned()),
             ),
         }
     };

@@ -11,6 +11,7 @@ use drydock_vfs::Tree;
 use super::Restored;
 use super::project::{FileEntry, WriteOptions, from_entries, to_entries};
 use super::save::FormRepr;
+use crate::i18n::{t, tf};
 use crate::state::BuildForm;
 use crate::views::base64;
 
@@ -92,9 +93,7 @@ pub fn payload(hash: &str) -> Option<&str> {
 /// Decodes a share payload (the text after `share=`) into a project; the error is a friendly
 /// sentence.
 pub fn decode(payload: &str) -> Result<Restored, String> {
-    let damaged = |_| {
-        "This share link is incomplete or damaged (was it cut off when it was copied?).".to_owned()
-    };
+    let damaged = |_| t("sharelink.damaged").to_owned();
     let packed = base64::decode_url(payload).ok_or(()).map_err(damaged)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DOC)
         .map_err(|_| ())
@@ -105,8 +104,9 @@ pub fn decode(payload: &str) -> Result<Restored, String> {
     match value.get("v").and_then(serde_json::Value::as_u64) {
         Some(VERSION) => {}
         Some(v) => {
-            return Err(format!(
-                "This share link was made by a newer Drydock (format {v}); this one reads format {VERSION}."
+            return Err(tf(
+                "sharelink.newer",
+                &[("v", &v.to_string()), ("ours", &VERSION.to_string())],
             ));
         }
         None => return Err(damaged(())),
@@ -114,8 +114,7 @@ pub fn decode(payload: &str) -> Result<Restored, String> {
     let doc: ShareDoc = serde_json::from_value(value)
         .map_err(|_| ())
         .map_err(damaged)?;
-    let tree = from_entries(&doc.files)
-        .map_err(|e| format!("This share link holds a file Drydock cannot use ({e})."))?;
+    let tree = from_entries(&doc.files).map_err(|e| tf("sharelink.bad_file", &[("error", &e)]))?;
     let form: BuildForm = doc.form.into();
     let open_file = if doc.open.is_empty() {
         form.file.clone()

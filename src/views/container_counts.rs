@@ -1,5 +1,6 @@
 //! The lifecycle strip's container summary: how many containers are running, exited or only
 //! created, from the session's container list.
+use crate::i18n::t;
 use drydock_session::view::lists::ContainerView;
 
 /// Counts by state.
@@ -30,16 +31,16 @@ impl Counts {
     /// `none`, `1 running · 2 exited`, `1 created` …
     pub fn text(self) -> String {
         let parts: Vec<String> = [
-            (self.running, "running"),
-            (self.exited, "exited"),
-            (self.created, "created"),
+            (self.running, t("counts.running")),
+            (self.exited, t("counts.exited")),
+            (self.created, t("counts.created")),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, w)| format!("{n} {w}"))
         .collect();
         if parts.is_empty() {
-            "none".to_owned()
+            t("counts.none").to_owned()
         } else {
             parts.join(" · ")
         }

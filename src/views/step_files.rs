@@ -4,6 +4,7 @@
 //! the step's changes (when there are few) and whatever the user toggled.
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::t;
 use drydock_vfs::diff::{ChangeKind, diff};
 use drydock_vfs::{DirNode, Node, Tree};
 
@@ -29,6 +30,16 @@ impl Mark {
             Mark::Added => "added",
             Mark::Modified => "modified",
             Mark::Deleted => "deleted",
+        }
+    }
+
+    /// The word shown to people, in the UI language.
+    pub fn text(self) -> &'static str {
+        match self {
+            Mark::Same => "",
+            Mark::Added => t("steptree.added"),
+            Mark::Modified => t("steptree.modified"),
+            Mark::Deleted => t("steptree.deleted"),
         }
     }
 }

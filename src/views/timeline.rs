@@ -1,5 +1,6 @@
 //! The build timeline's rows: one per step of a build trace, with its cache badge, simulated
 //! duration, layer size and — for a cache miss — the reason in plain words.
+use crate::i18n::{t, tf};
 use drydock_engine::output::units::human_size;
 use drydock_engine::reason::{FileChange, FileChangeKind, MissReason};
 use drydock_engine::{BuildTrace, CacheStatus, Step};
@@ -24,6 +25,16 @@ impl Badge {
             Badge::Ran => "ran",
             Badge::Config => "config",
             Badge::Error => "error",
+        }
+    }
+
+    /// The badge as people read it (`CACHED` is BuildKit's own word and stays).
+    pub fn text(self) -> &'static str {
+        match self {
+            Badge::Cached => "CACHED",
+            Badge::Ran => t("timeline.ran"),
+            Badge::Config => t("timeline.config"),
+            Badge::Error => t("timeline.error"),
         }
     }
 
@@ -81,7 +92,7 @@ fn row(index: usize, s: &Step) -> Row {
         }
     };
     let (reason, detail) = match (&s.error, &s.cache) {
-        (Some(e), _) => ("the build stopped here".to_owned(), e.clone()),
+        (Some(e), _) => (t("timeline.stopped").to_owned(), e.clone()),
         (None, CacheStatus::Miss(r)) => (plain_reason(r), r.describe()),
         _ => (String::new(), String::new()),
     };
@@ -117,34 +128,47 @@ pub fn seconds(ms: i64) -> String {
 /// "previous step rebuilt".
 pub fn plain_reason(r: &MissReason) -> String {
     match r {
-        MissReason::NoCache => "--no-cache: cache not used".to_owned(),
-        MissReason::FirstBuild => "first build of this step".to_owned(),
-        MissReason::ParentRebuilt { .. } => "previous step rebuilt".to_owned(),
-        MissReason::BaseImageChanged { .. } => "base image changed".to_owned(),
-        MissReason::InstructionChanged { .. } => "instruction changed".to_owned(),
+        MissReason::NoCache => t("timeline.no_cache").to_owned(),
+        MissReason::FirstBuild => t("timeline.first_build").to_owned(),
+        MissReason::ParentRebuilt { .. } => t("timeline.parent_rebuilt").to_owned(),
+        MissReason::BaseImageChanged { .. } => t("timeline.base_changed").to_owned(),
+        MissReason::InstructionChanged { .. } => t("timeline.instruction_changed").to_owned(),
         MissReason::FilesChanged { changes } => files_changed(changes),
-        MissReason::ArgChanged { name, .. } => format!("build argument `{name}` changed"),
-        MissReason::EnvChanged { name, .. } => format!("variable `{name}` changed"),
-        MissReason::SettingChanged { setting, .. } => format!("{setting} changed"),
+        MissReason::ArgChanged { name, .. } => tf("timeline.arg_changed", &[("name", name)]),
+        MissReason::EnvChanged { name, .. } => tf("timeline.env_changed", &[("name", name)]),
+        MissReason::SettingChanged { setting, .. } => {
+            tf("timeline.setting_changed", &[("setting", setting)])
+        }
     }
 }
 
 fn files_changed(changes: &[FileChange]) -> String {
     let verb = |k: FileChangeKind| match k {
-        FileChangeKind::Added => "added",
-        FileChangeKind::Removed => "removed",
-        FileChangeKind::Modified => "changed",
+        FileChangeKind::Added => t("timeline.added"),
+        FileChangeKind::Removed => t("timeline.removed"),
+        FileChangeKind::Modified => t("timeline.changed"),
     };
     match changes {
-        [] => "files changed".to_owned(),
-        [one] => format!("`{}` {}", one.path, verb(one.kind)),
-        [a, b] if a.kind == b.kind => format!("`{}` and `{}` {}", a.path, b.path, verb(a.kind)),
-        [first, rest @ ..] => format!(
-            "`{}` {} and {} more file{}",
-            first.path,
-            verb(first.kind),
-            rest.len(),
-            if rest.len() == 1 { "" } else { "s" }
+        [] => t("timeline.files_changed").to_owned(),
+        [one] => tf(
+            "timeline.one_file",
+            &[("path", &one.path), ("verb", verb(one.kind))],
+        ),
+        [a, b] if a.kind == b.kind => tf(
+            "timeline.two_files",
+            &[("a", &a.path), ("b", &b.path), ("verb", verb(a.kind))],
+        ),
+        [first, rest @ ..] => tf(
+            if rest.len() == 1 {
+                "timeline.more_files_one"
+            } else {
+                "timeline.more_files"
+            },
+            &[
+                ("path", &first.path),
+                ("verb", verb(first.kind)),
+                ("n", &rest.len().to_string()),
+            ],
         ),
     }
 }
