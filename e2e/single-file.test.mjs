@@ -1,4 +1,5 @@
-// End-to-end: dist/drydock.html works opened straight from disk (file://) with the network blocked.
+// End-to-end: dist/drydock.html works opened straight from disk (file://) with the network blocked: it
+// renders, builds the example from the terminal and runs a container, and registers no service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,17 @@ import { pathToFileURL } from 'node:url';
 import { DIST, launch } from './support/harness.mjs';
 
 let browser;
+
+/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
+async function typeInTerminal(page, line) {
+  await page.locator('#tab-terminal').click();
+  const input = page.locator('#terminal-input');
+  await input.click();
+  const before = await page.locator('.term-entry').count();
+  await input.type(line);
+  await input.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
+}
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
@@ -27,6 +39,20 @@ test('the single offline file renders the editor and the instruction list from f
   await page.goto(pathToFileURL(file).href);
   await page.waitForSelector('.cm-content');
   await page.waitForFunction(() => document.querySelectorAll('.instr-list .kw').length === 10);
+
+  // Build the example and run a container from the terminal, still without any network.
+  await typeInTerminal(page, 'docker build -f trainer.dockerfile . -t trainer:latest');
+  assert.match(await page.locator('.term-entry').last().textContent(),
+    /naming to docker\.io\/library\/trainer:latest/);
+  await typeInTerminal(page, 'docker run --name offline1 --entrypoint sh trainer:latest -c "echo ran offline"');
+  assert.match(await page.locator('.term-entry').last().textContent(), /ran offline\n$/);
+  await typeInTerminal(page, 'docker ps -a');
+  const ps = await page.locator('.term-entry').last().textContent();
+  assert.match(ps, /trainer:latest/);
+  assert.match(ps, /Exited \(0\)/);
+  assert.match(ps, /offline1/);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null,
+    'no service worker from file://');
   assert.deepEqual(requests, [], 'no network requests');
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: the release build into `dist/` (opt-level z, LTO, one codegen unit, wasm-opt -Oz),
-//! relocatable under any sub-path, plus `dist/drydock.html` (one offline file); prints every file's size.
+//! relocatable under any sub-path, plus `dist/drydock.html` (one offline file) and `dist/sw.js` (offline
+//! after the first visit); prints every file's size.
 use crate::tools::{self, Need};
 use crate::util::{self, Result, cmd, run};
 use std::io::Write;
@@ -17,6 +18,8 @@ pub fn build() -> Result {
     // A relative public URL makes every asset reference relative: the build works under any sub-path.
     run(cmd("trunk").args(["build", "--release", "--public-url", "./"]))?;
     crate::singlefile::write(&dist, &dist.join("drydock.html"))?;
+    // After the single file: the registration must not end up inside it.
+    crate::service_worker::write(&dist)?;
     util::done(t);
     print_sizes(&dist)
 }

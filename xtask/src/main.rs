@@ -5,6 +5,7 @@ mod bench;
 mod conformance;
 mod dist;
 mod serve;
+mod service_worker;
 mod singlefile;
 mod test;
 mod tools;
@@ -18,7 +19,7 @@ usage: cargo xtask <command> [options]
 commands:
   serve [--port N]     install what is missing, then serve the app on http://127.0.0.1:N (default 8080)
   test                 install what is missing, then run every check and test (what CI runs)
-  dist                 release build into dist/ (+ dist/drydock.html, one offline file); prints sizes
+  dist                 release build into dist/ (+ dist/drydock.html, one offline file, + dist/sw.js); prints sizes
   conformance          run every conformance suite; one `conformance FILE PASSED/TOTAL` line per data file
   bench [parse|build|ui|all]
                        run benchmarks and print their figures
