@@ -2,9 +2,10 @@
 //! selected step's progress vertex (`#N`) highlighted and scrolled into view.
 use std::rc::Rc;
 
-use crate::i18n::t;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::i18n::t;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

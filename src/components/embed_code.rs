@@ -48,7 +48,7 @@ pub fn embed_code() -> Html {
     let base = address.split('?').next().unwrap_or_default();
     let title = drydock_session::examples::get(store.example)
         .filter(|_| !store.modified)
-        .map_or_else(|| t("header.tagline"), |e| e.title);
+        .map_or_else(|| t("header.tagline"), crate::views::example_text::title);
     let title = tf("embed.heading", &[("title", title)]);
     let snippet = iframe_snippet(
         &format!("{base}?{}", opts.to_query()),

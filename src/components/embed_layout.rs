@@ -77,7 +77,7 @@ pub fn embed_layout() -> Html {
         + usize::from(opts.shows(Pane::Editor))
         + usize::from(!views.is_empty());
     let title = drydock_session::examples::get(store.example)
-        .map_or_else(|| t("header.tagline"), |e| e.title);
+        .map_or_else(|| t("header.tagline"), crate::views::example_text::title);
     let class = classes!(
         "app",
         "embed",
@@ -86,8 +86,7 @@ pub fn embed_layout() -> Html {
     );
     html! {
         <div {class} data-embed-id={opts.id.clone()}>
-            <main class="embed-panes" aria-label="Drydock">
-                <h1 class="visually-hidden">{ tf("embed.heading", &[("title", title)]) }</h1>
+            <main class="embed-panes" aria-label={tf("embed.heading", &[("title", title)])}>
                 if opts.shows(Pane::Project) {
                     <ProjectPane />
                 }

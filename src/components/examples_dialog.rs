@@ -8,6 +8,7 @@ use super::persistence;
 use crate::i18n::t;
 use crate::project_state::Dialog;
 use crate::state::{Action, use_store};
+use crate::views::example_text;
 
 #[component(ExamplesDialog)]
 pub fn examples_dialog() -> Html {
@@ -36,10 +37,10 @@ pub fn examples_dialog() -> Html {
                         <li>
                             <button class={classes!("example-card", current.then_some("current"))} {onclick}
                                 aria-describedby={format!("example-{id}-summary")}>
-                                <span class="example-title">{ e.title }
+                                <span class="example-title">{ example_text::title(e) }
                                     if current { <span class="example-badge">{ t("examples.current") }</span> }
                                 </span>
-                                <span class="example-summary" id={format!("example-{id}-summary")}>{ e.summary }</span>
+                                <span class="example-summary" id={format!("example-{id}-summary")}>{ example_text::summary(e) }</span>
                                 <code class="example-file">{ e.dockerfile }</code>
                             </button>
                         </li>

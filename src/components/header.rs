@@ -58,7 +58,7 @@ pub fn header() -> Html {
         <header class="topbar">
             <div class="brand">
                 { icons::logo() }
-                <h1 class="brand-name">{ "Drydock" }</h1>
+                <span class="brand-name">{ "Drydock" }</span>
                 <span class="brand-tag">{ t("header.tagline") }</span>
             </div>
             <div class="topbar-actions">

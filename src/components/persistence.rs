@@ -12,6 +12,7 @@ use crate::interop::idb::{self, IdbError};
 use crate::persist::{namespace, save, share};
 use crate::project_state::{NoticeAction, SaveStatus, Tone};
 use crate::state::{Action, AppState, Store, use_store};
+use crate::views::example_text;
 
 /// Quiet time before a change is saved.
 const SAVE_DELAY_MS: u32 = 500;
@@ -50,7 +51,7 @@ pub fn replace_with_example(store: &Store, id: &'static str, verb: &'static str)
     let modified = store.modified;
     spawn_local(async move {
         let kept = modified && keep_aside(&text).await;
-        let title = drydock_session::examples::get(id).map_or(id, |e| e.title);
+        let title = drydock_session::examples::get(id).map_or(id, example_text::title);
         store.dispatch(Action::LoadExample(id));
         let mut msg = format!("{verb} {title}.");
         if kept {

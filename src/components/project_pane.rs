@@ -364,7 +364,7 @@ pub fn project_pane() -> Html {
             <div class="pane-head">
                 <span class="pane-title">{ t("project.title") }</span>
                 <span class="pane-hint project-example" title={t("project.example_title")}>
-                    { drydock_session::examples::get(store.example).map_or("", |e| e.title) }
+                    { drydock_session::examples::get(store.example).map_or("", crate::views::example_text::title) }
                     if store.modified { <span class="modified-dot" title={t("project.modified_title")} aria-label={t("project.modified")}></span> }
                 </span>
             </div>

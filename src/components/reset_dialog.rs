@@ -8,6 +8,7 @@ use super::persistence;
 use crate::i18n::t;
 use crate::project_state::Dialog;
 use crate::state::{Action, use_store};
+use crate::views::example_text;
 
 #[component(ResetDialog)]
 pub fn reset_dialog() -> Html {
@@ -17,7 +18,7 @@ pub fn reset_dialog() -> Html {
     }
     let id = examples::get(store.example)
         .map_or_else(|| examples::all().first().map_or("", |e| e.id), |e| e.id);
-    let title = examples::get(id).map_or(t("reset.the_example"), |e| e.title);
+    let title = examples::get(id).map_or(t("reset.the_example"), example_text::title);
     let cancel = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(None)))

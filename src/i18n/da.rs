@@ -17,7 +17,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("header.saved", "Gemt"),
     (
         "header.saved_title",
-        "Gemt i denne browser: en genindlæsning bringer alt tilbage",
+        "Gemt i denne browser: genindlæs siden, og alt er her stadig",
     ),
     ("header.not_saved", "Ikke gemt"),
     ("header.not_kept", "Gemmes ikke"),
@@ -210,10 +210,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "{n} simulerede datafiler blev til korte noter",
     ),
     ("project.download_failed", "Kan ikke downloade: {error}."),
-    (
-        "project.reincluded",
-        "Sendes med til buildet igen af “{line}”",
-    ),
+    ("project.reincluded", "Tages med i buildet igen af “{line}”"),
     ("project.kept", "medtaget"),
     ("project.binary", "Binær fil (kan ikke redigeres her)"),
     (
@@ -259,7 +256,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     (
         "persist.shared",
-        "Du åbnede et delt projekt: byg det for at lave dets images.",
+        "Du åbnede et delt projekt: byg det for at skabe dets images.",
     ),
     (
         "persist.restored",
@@ -345,7 +342,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("timeline.first_build", "første build af dette trin"),
     ("timeline.parent_rebuilt", "forrige trin bygget igen"),
     ("timeline.base_changed", "base image ændret"),
-    ("timeline.instruction_changed", "instruktionen ændret"),
+    ("timeline.instruction_changed", "instruktion ændret"),
     ("timeline.arg_changed", "build-argumentet `{name}` ændret"),
     ("timeline.env_changed", "variablen `{name}` ændret"),
     ("timeline.setting_changed", "{setting} ændret"),
@@ -390,7 +387,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("container.destination", "Destination"),
     ("container.mode", "Tilstand"),
     ("container.read_only", "skrivebeskyttet"),
-    ("container.read_write", "læse-skrive"),
+    ("container.read_write", "læse/skrive"),
     (
         "container.image_gone",
         "Dens image er væk, så kun den proces, den kørte, kendes:",
@@ -413,8 +410,11 @@ pub const TABLE: &[(&str, &str)] = &[
     ("calc.reaches", "{signal} når frem til programmet"),
     ("calc.stops_at_shell", "{signal} stopper ved shellen"),
     ("calc.argv", "Procesargumenter"),
-    ("calc.runs_child", "kører {program} som sit barn"),
-    ("calc.runs_command_child", "kører kommandoen som sit barn"),
+    ("calc.runs_child", "kører {program} som underproces"),
+    (
+        "calc.runs_command_child",
+        "kører kommandoen som underproces",
+    ),
     ("calc.stop_signal", "Stopsignal"),
     ("calc.default", " (standard)"),
     ("calc.image_gone", "Imaget er væk."),
@@ -433,7 +433,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "fx --epochs 1 eller sh -c 'echo hi'",
     ),
     ("calc.ep_override", "Erstat entrypoint"),
-    ("calc.ep_placeholder", "tom nulstiller det"),
+    ("calc.ep_placeholder", "tomt = nulstil"),
     ("calc.split_error", "Kan ikke dele argumenterne op: {error}"),
     ("calc.runs_in", "Kører i {dir} som {user}."),
     // Insights
@@ -469,7 +469,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("insights.docs", "Dokumentation"),
     ("insights.docs_for", " om {code}"),
     // Variable scope
-    ("scope.title", "Variablers rækkevidde"),
+    ("scope.title", "Variablernes rækkevidde"),
     (
         "scope.intro",
         "Hvor hver ARG og ENV sættes og er synlig, stage for stage (med build-formularens --build-arg og --target). Klik på en celle for at se dens linje.",
@@ -486,7 +486,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "scope.cell_label",
         " — {name} på linje {line} ({state}). {note}",
     ),
-    ("scope.table", "Tabel over variablers rækkevidde"),
+    ("scope.table", "Tabel over variablernes rækkevidde"),
     (
         "scope.caption",
         "Hvor hver ARG- og ENV-variabel er sat, synlig, skygget eller usynlig, pr. stage og instruktion, og hvad en container ser",
@@ -537,7 +537,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "forecast.working",
         "Regner ud, hvad næste build kan genbruge…",
     ),
-    ("forecast.input_diff", "Ændrede input"),
+    ("forecast.input_diff", "Forskelle i input"),
     ("forecast.input", "Input"),
     ("forecast.before", "Før"),
     ("forecast.now", "Nu"),
@@ -628,4 +628,38 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lecture.key_ends", "Første / sidste trin"),
     ("lecture.key_legend", "Skjul eller vis denne oversigt"),
     ("lecture.key_leave", "Forlad forelæsningstilstand"),
+    // Example projects (the core's titles and summaries)
+    ("example.trainer.title", "Trainer-image (pip)"),
+    (
+        "example.trainer.summary",
+        "MLOps-kursets trainer.dockerfile: et PyTorch-træningsscript, dets requirements og data.",
+    ),
+    ("example.trainer_uv.title", "Trainer-image (uv)"),
+    (
+        "example.trainer_uv.summary",
+        "Samme projekt installeret med uv fra en lock-fil, med afhængighederne først af hensyn til cachen.",
+    ),
+    ("example.api.title", "Inference-API (FastAPI)"),
+    (
+        "example.api.summary",
+        "En FastAPI-app serveret af uvicorn: EXPOSE, `docker run -p 8000:8000`, en container, der bliver ved med at køre.",
+    ),
+    ("example.multistage.title", "Multi-stage build"),
+    (
+        "example.multistage.summary",
+        "Byg wheels i et fuldt image, og kopiér kun det, der skal køre, over i et slankt: sammenlign størrelserne.",
+    ),
+    ("example.dockerignore.title", ".dockerignore-demo"),
+    (
+        "example.dockerignore.summary",
+        "`COPY . .` med og uden en .dockerignore: hvad der kommer med i imaget, og hvor stort det bliver.",
+    ),
+    ("example.broken.title", "Ødelagt med vilje"),
+    (
+        "example.broken.summary",
+        "Almindelige fejl i én fil: en tastefejl, en manglende RUN, CMD i shell-form, hemmeligheder i ENV og en rækkefølge, der ødelægger cachen.",
+    ),
+    //
+    //
+    //
 ];

@@ -624,4 +624,38 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lecture.key_ends", "First / last step"),
     ("lecture.key_legend", "Hide or show this legend"),
     ("lecture.key_leave", "Leave lecture mode"),
+    // Example projects (the core's titles and summaries)
+    ("example.trainer.title", "Trainer image (pip)"),
+    (
+        "example.trainer.summary",
+        "The MLOps course's trainer.dockerfile: a PyTorch training script, its requirements and data.",
+    ),
+    ("example.trainer_uv.title", "Trainer image (uv)"),
+    (
+        "example.trainer_uv.summary",
+        "The same project installed with uv from a lock file, dependencies first for the cache.",
+    ),
+    ("example.api.title", "Inference API (FastAPI)"),
+    (
+        "example.api.summary",
+        "A FastAPI app served by uvicorn: EXPOSE, `docker run -p 8000:8000`, a container that keeps running.",
+    ),
+    ("example.multistage.title", "Multi-stage build"),
+    (
+        "example.multistage.summary",
+        "Build wheels in a full image, copy only what runs into a slim one: compare the sizes.",
+    ),
+    ("example.dockerignore.title", ".dockerignore demo"),
+    (
+        "example.dockerignore.summary",
+        "`COPY . .` with and without a .dockerignore: what enters the image, and how big it gets.",
+    ),
+    ("example.broken.title", "Broken on purpose"),
+    (
+        "example.broken.summary",
+        "Common mistakes in one file: a typo, a missing RUN, shell-form CMD, secrets in ENV, cache-busting order.",
+    ),
+    //
+    //
+    //
 ];

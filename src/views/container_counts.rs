@@ -1,7 +1,8 @@
 //! The lifecycle strip's container summary: how many containers are running, exited or only
 //! created, from the session's container list.
-use crate::i18n::t;
 use drydock_session::view::lists::ContainerView;
+
+use crate::i18n::t;
 
 /// Counts by state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

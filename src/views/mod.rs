@@ -4,6 +4,7 @@ pub mod base64;
 pub mod container_counts;
 pub mod crc32;
 pub mod embed_options;
+pub mod example_text;
 pub mod file_kind;
 pub mod file_tree;
 pub mod ignore_marks;

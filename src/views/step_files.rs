@@ -4,9 +4,10 @@
 //! the step's changes (when there are few) and whatever the user toggled.
 use std::collections::{HashMap, HashSet};
 
-use crate::i18n::t;
 use drydock_vfs::diff::{ChangeKind, diff};
 use drydock_vfs::{DirNode, Node, Tree};
+
+use crate::i18n::t;
 
 /// At most this many changed entries open their folders by themselves (a FROM adds thousands).
 const AUTO_OPEN_CHANGES: usize = 80;

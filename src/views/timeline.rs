@@ -1,9 +1,10 @@
 //! The build timeline's rows: one per step of a build trace, with its cache badge, simulated
 //! duration, layer size and — for a cache miss — the reason in plain words.
-use crate::i18n::{t, tf};
 use drydock_engine::output::units::human_size;
 use drydock_engine::reason::{FileChange, FileChangeKind, MissReason};
 use drydock_engine::{BuildTrace, CacheStatus, Step};
+
+use crate::i18n::{t, tf};
 
 /// How a step ended, as its badge says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
