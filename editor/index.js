@@ -45,7 +45,8 @@ const setCurrent = StateEffect.define();
 const tokenMarks = {};
 const tokenMark = (cls) => (tokenMarks[cls] ??= Decoration.mark({ class: `tok-${cls}` }));
 
-// Semantic tokens: [{from, to, kind}] sorted by `from`; mapped through edits until Rust sends fresh ones.
+// Semantic tokens: { packed: Uint32Array [from, to, kind index, …] sorted by `from`, kinds: [name] };
+// mapped through edits until Rust sends fresh ones.
 const tokensField = StateField.define({
   create: () => Decoration.none,
   update(deco, tr) {
@@ -53,8 +54,11 @@ const tokensField = StateField.define({
       if (e.is(setTokens)) {
         const b = new RangeSetBuilder();
         const len = tr.state.doc.length;
-        for (const t of e.value) {
-          if (t.from < t.to && t.to <= len) b.add(t.from, t.to, tokenMark(t.kind));
+        const { packed, kinds } = e.value;
+        const marks = kinds.map(tokenMark);
+        for (let i = 0; i + 2 < packed.length; i += 3) {
+          const from = packed[i], to = packed[i + 1];
+          if (from < to && to <= len) b.add(from, to, marks[packed[i + 2]]);
         }
         return b.finish();
       }
@@ -166,7 +170,8 @@ class Editor {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
     this.silent = false;
   }
-  setTokens(tokens) { this.view.dispatch({ effects: setTokens.of(tokens) }); }
+  // `packed` is a view into wasm memory, valid only during this call: keep a copy.
+  setTokens(packed, kinds) { this.view.dispatch({ effects: setTokens.of({ packed: packed.slice(), kinds }) }); }
   setDiagnostics(diags) {
     const len = this.view.state.doc.length;
     const clean = diags.map((d) => ({

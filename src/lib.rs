@@ -4,6 +4,7 @@ pub mod components;
 pub mod highlight;
 pub mod i18n;
 pub mod interop;
+pub mod lesson_state;
 pub mod outline;
 pub mod persist;
 pub mod project_state;

@@ -9,6 +9,10 @@ pub enum Dialog {
     Share,
     /// "Reset to example?" confirmation.
     Reset,
+    /// The lessons gallery.
+    Lessons,
+    /// "Start this lesson?" confirmation (the lesson waits in `Lessons::pending`).
+    StartLesson,
 }
 
 /// How a notice looks.

@@ -223,6 +223,10 @@ pub struct AppState {
     pub lecture: bool,
     /// Whether lecture mode shows its keyboard legend.
     pub legend: bool,
+    /// The lesson being taken and the learner's progress.
+    pub lessons: crate::lesson_state::Lessons,
+    /// Whether the saved project (or a share link) was read at start (lessons wait for it).
+    pub project_loaded: bool,
 }
 
 impl Default for AppState {
@@ -245,6 +249,11 @@ impl AppState {
             ),
         };
         let session = Session::new(SessionConfig::default(), tree);
+        AppState::from_session(session, id, file, tag)
+    }
+
+    /// A fresh state over a session (`example` the project's example id, `file` its Dockerfile).
+    fn from_session(session: Session, id: &'static str, file: String, tag: String) -> Self {
         let mut state = AppState {
             session: SessionCell(Rc::new(RefCell::new(session))),
             rev: 0,
@@ -273,9 +282,43 @@ impl AppState {
             embed: None,
             lecture: false,
             legend: true,
+            lessons: Default::default(),
+            project_loaded: false,
         };
         state.text = state.read_text(&state.file_name.clone());
         state
+    }
+
+    /// The state for a lesson's starting project (UI choices, notices and lessons carried over).
+    fn for_lesson(prev: &AppState, r: crate::lesson_state::LessonRef) -> Self {
+        let start = &r.lesson.start;
+        let session = drydock_session::lesson::check::start_session(start);
+        let example = start.example.as_deref().and_then(examples::get);
+        let (id, file, tag) = example.map_or(("", "Dockerfile".to_owned(), String::new()), |e| {
+            (e.id, e.dockerfile.to_owned(), e.tag.to_owned())
+        });
+        let fresh = AppState::from_session(session, id, file, tag);
+        let mut next = AppState {
+            theme: prev.theme,
+            notices: prev.notices.clone(),
+            notice_seq: prev.notice_seq,
+            rev: prev.rev.wrapping_add(1),
+            save_status: match &prev.save_status {
+                SaveStatus::Off(why) => SaveStatus::Off(why.clone()),
+                _ => SaveStatus::Pending,
+            },
+            modified: true,
+            view: prev.view,
+            project_loaded: prev.project_loaded,
+            lessons: prev.lessons.started(r),
+            ..fresh
+        };
+        // The example's Dockerfile may be one the lesson removed: open another file.
+        if !next.is_text_file(&next.file_name) {
+            next.file_name = next.first_dockerfile().unwrap_or_default();
+            next.text = next.read_text(&next.file_name.clone());
+        }
+        next
     }
 
     /// The app state for a project read back from storage or a share link (UI choices such as
@@ -598,6 +641,12 @@ pub enum Action {
     ToggleLecture,
     /// Show or hide lecture mode's keyboard legend.
     SetLegend(bool),
+    /// Something done in the lesson panel or gallery.
+    Lesson(crate::lesson_state::LessonAction),
+    /// Replace the project with a lesson's starting project and take the lesson.
+    StartLesson(crate::lesson_state::LessonRef),
+    /// The saved project was read at start (or there was none).
+    ProjectLoaded,
 }
 
 impl Reducible for AppState {
@@ -686,6 +735,8 @@ impl Reducible for AppState {
                     theme: next.theme,
                     lang: next.lang,
                     view: next.view,
+                    lessons: next.lessons.clone(),
+                    project_loaded: next.project_loaded,
                     notices: next.notices.clone(),
                     notice_seq: next.notice_seq,
                     rev: next.rev.wrapping_add(1),
@@ -725,6 +776,9 @@ impl Reducible for AppState {
             Action::SetLecture(on) => next.set_lecture(on),
             Action::ToggleLecture => next.set_lecture(!next.lecture),
             Action::SetLegend(on) => next.legend = on,
+            Action::Lesson(action) => next.lessons = next.lessons.reduce(action),
+            Action::StartLesson(r) => next = AppState::for_lesson(&next, r),
+            Action::ProjectLoaded => next.project_loaded = true,
         }
         Rc::new(next)
     }

@@ -10,8 +10,9 @@ use std::rc::Rc;
 
 use super::{
     editor::Editor, embed_layout::EmbedLayout, examples_dialog::ExamplesDialog, header::Header,
-    help_overlay::HelpOverlay, lecture_legend::LectureLegend, lifecycle::Lifecycle,
-    notices::Notices, persistence::Persistence, project_pane::ProjectPane,
+    help_overlay::HelpOverlay, lecture_legend::LectureLegend, lesson_gallery::LessonGallery,
+    lesson_keeper::LessonKeeper, lesson_panel::LessonPanel, lesson_start_dialog::LessonStartDialog,
+    lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
     reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
 use crate::i18n::{self, Lang};
@@ -47,6 +48,11 @@ fn initial_state() -> AppState {
             .map(|t| Theme::from_attr(&t))
             .unwrap_or_default();
         state.legend = storage::get(LEGEND_KEY).as_deref() != Some("hidden");
+        let lessons_key =
+            crate::lesson_state::storage_key(&super::persistence::current_namespace());
+        if let Some(saved) = storage::get(&lessons_key) {
+            state.lessons = crate::lesson_state::Lessons::from_json(&saved);
+        }
         state.lang = initial_lang();
         if query::flag(&search, "lecture") {
             state.lecture = true;
@@ -136,6 +142,8 @@ pub fn app() -> Html {
 
     // For `cargo xtask bench ui`: the moment the first screen is up.
     use_effect_with((), |_| crate::interop::perf::mark("drydock-ready"));
+    // … and the moment a time-travel step has been rendered in every view.
+    use_effect_with(store.step, |_| crate::interop::perf::mark("drydock-step"));
 
     // Global shortcuts.
     {
@@ -203,12 +211,18 @@ pub fn app() -> Html {
         };
     }
     let class = classes!("app", store.lecture.then_some("lecture"));
+    let panes_class = classes!(
+        "panes",
+        store.lessons.active.is_some().then_some("with-lesson"),
+        store.lessons.collapsed.then_some("lesson-folded"),
+    );
     html! {
         <ContextProvider<Store> context={store}>
             <div {class}>
                 <Header />
                 <Lifecycle />
-                <main class="panes">
+                <main class={panes_class}>
+                    <LessonPanel />
                     <ProjectPane />
                     <Editor />
                     <Workspace />
@@ -217,6 +231,9 @@ pub fn app() -> Html {
                 <ExamplesDialog />
                 <ShareDialog />
                 <ResetDialog />
+                <LessonGallery />
+                <LessonStartDialog />
+                <LessonKeeper />
                 <Notices />
                 <LectureLegend />
                 <Persistence />

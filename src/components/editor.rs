@@ -9,7 +9,7 @@ use drydock_text::LineIndex;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::insights_view::{is_dockerfile, project_report};
+use crate::components::insights_view::{is_dockerfile, report_of};
 use crate::highlight;
 use crate::i18n::{t, tf};
 use crate::interop::editor::{self as cm, Mark, Token};
@@ -84,8 +84,10 @@ pub fn editor() -> Html {
             *dockerfile.borrow_mut() = is_df;
             if let Some(ed) = instance.borrow().as_ref() {
                 if is_df {
-                    let report = project_report(text, &store.file_name, store.session().host());
-                    sync(ed, text, Some(&report));
+                    // One parse serves the highlighting, the parser's diagnostics and the lint.
+                    let parse = drydock_syntax::parse(text);
+                    let report = report_of(&parse, &store.file_name, store.session().host());
+                    sync(ed, text, &parse, Some(&report));
                 } else {
                     // Not a Dockerfile: plain text, no Dockerfile tokens or diagnostics.
                     ed.set_text(text);
@@ -203,11 +205,15 @@ fn visible_end(range: drydock_text::TextRange) -> u32 {
 /// Pushes the text (when it differs), the semantic tokens and the diagnostics to CodeMirror: the
 /// parser's (in Docker's wording) and, for a Dockerfile, the lint's (conversion errors,
 /// BuildKit's checks, learner rules) with the rule's hint and docs link.
-fn sync(ed: &cm::Editor, text: &str, report: Option<&LintReport>) {
+fn sync(
+    ed: &cm::Editor,
+    text: &str,
+    parse: &drydock_syntax::Parse<'_>,
+    report: Option<&LintReport>,
+) {
     ed.set_text(text);
-    let parse = drydock_syntax::parse(text);
     let map = Utf16Map::new(text);
-    let tokens: Vec<Token> = highlight::spans(&parse)
+    let tokens: Vec<Token> = highlight::spans(parse)
         .iter()
         .map(|s| Token {
             from: map.to_utf16(s.range.start),
@@ -268,6 +274,8 @@ fn sync(ed: &cm::Editor, text: &str, report: Option<&LintReport>) {
         marks.sort_by_key(|m| (m.from, m.to));
     }
     ed.set_diagnostics(&marks);
+    // For `cargo xtask bench ui`: keystroke → updated diagnostics.
+    crate::interop::perf::mark("drydock-diagnostics");
 }
 
 /// Hover documentation at UTF-16 offset `pos` of `text`: a RUN line's word explained (explain

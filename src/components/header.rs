@@ -19,6 +19,12 @@ pub fn header() -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowHelp(true)))
     };
+    let lessons = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::ShowDialog(Some(Dialog::Lessons)))
+        })
+    };
     let share = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Share))))
@@ -70,6 +76,10 @@ pub fn header() -> Html {
                     title={save_title}>
                     <span class="dot" aria-hidden="true"></span>{ save_text }
                 </span>
+                <button class="ghost-button" id="open-lessons" onclick={lessons} title={t("lessons.open_title")} aria-label={t("lessons.open")}>
+                    { icons::book() }
+                    <span class="ghost-label">{ t("lessons.open") }</span>
+                </button>
                 <button class="ghost-button" id="open-share" onclick={share} title={t("header.share_title")}>
                     { icons::share() }
                     <span class="ghost-label">{ t("header.share") }</span>

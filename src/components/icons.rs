@@ -139,9 +139,36 @@ pub fn chevron() -> Html {
 
 /// A projection screen (lecture mode).
 pub fn lecture() -> Html {
-    html! {
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M3 4h18 M4 4v10h16V4 M12 14v3 M8 21l4-4 4 4" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" />
-        </svg>
-    }
+    stroked("lecture", "M3 4h18 M4 4v10h16V4 M12 14v3 M8 21l4-4 4 4")
+}
+
+/// An open book (lessons).
+pub fn book() -> Html {
+    stroked(
+        "book",
+        "M12 6.5C10 5 7 4.5 3.5 5v13c3.5-.5 6.5 0 8.5 1.5 2-1.5 5-2 8.5-1.5V5C17 4.5 14 5 12 6.5z M12 6.5v13",
+    )
+}
+
+/// A check mark (done).
+pub fn check() -> Html {
+    stroked("check", "M5 12.5l4.5 4.5L19 7.5")
+}
+
+/// A plus sign (new file).
+pub fn plus() -> Html {
+    stroked("plus", "M12 5v14 M5 12h14")
+}
+
+/// A bin (delete).
+pub fn trash() -> Html {
+    stroked(
+        "trash",
+        "M4.5 7h15 M9.5 7V4.5h5V7 M6.5 7l1 13h9l1-13 M10 11v5.5 M14 11v5.5",
+    )
+}
+
+/// A left-pointing double chevron (fold a side panel).
+pub fn fold() -> Html {
+    stroked("fold", "M12 6l-6 6 6 6 M18 6l-6 6 6 6")
 }

@@ -23,9 +23,13 @@ pub fn is_dockerfile(path: &str) -> bool {
 /// Lints `text` (the Dockerfile at project path `path`) as `docker build --check` would, with the
 /// project folder as the build context, plus the learner rules.
 pub fn project_report(text: &str, path: &str, project: &Tree) -> LintReport {
-    let parse = drydock_syntax::parse(text);
+    report_of(&drydock_syntax::parse(text), path, project)
+}
+
+/// [`project_report`] over a parse the caller already has (the editor parses once per keystroke).
+pub fn report_of(parse: &drydock_syntax::Parse<'_>, path: &str, project: &Tree) -> LintReport {
     let facts = ContextFacts::new(project, path).unwrap_or_default();
-    drydock_lint::lint(&parse, &facts, &LintOptions::check_mode())
+    drydock_lint::lint(parse, &facts, &LintOptions::check_mode())
 }
 
 /// One finding as the view shows it.

@@ -1,15 +1,17 @@
 //! The instruction list: every instruction of the Dockerfile as BuildKit reads it (continuations joined).
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, tn};
 use crate::outline::{Outline, Row};
-use crate::state::{Action, use_store};
+use crate::state::{Action, AppState, use_store};
 
 #[component(InstructionList)]
 pub fn instruction_list() -> Html {
     let store = use_store();
     // The Dockerfile the build uses; a row opens it when another file is in the editor.
-    let outline = Outline::of(&store.dockerfile_text());
+    // One outline per text (shared with the lifecycle strip): a time-travel step re-renders no row.
+    let outline = Outline::cached(&store.dockerfile_text());
     let other_open = store.file_name != store.build_form.file;
     if outline.rows.is_empty() {
         return html! {
@@ -19,11 +21,50 @@ pub fn instruction_list() -> Html {
             </div>
         };
     }
+    html! {
+        <div class="instructions">
+            <p class="summary">
+                { tn("lifecycle.instructions_one", "lifecycle.instructions", outline.rows.len()) }
+                { " · " }{ tn("instructions.stages_one", "instructions.stages", outline.stages) }
+            </p>
+            <Rows outline={outline.clone()} {other_open} file={store.build_form.file.clone()}
+                dispatcher={store.dispatcher()} />
+        </div>
+    }
+}
+
+/// How many rows are rendered before "Show all" (a long file stays fast to edit).
+const FIRST_ROWS: usize = 300;
+
+#[derive(Properties)]
+struct RowsProps {
+    outline: Rc<Outline>,
+    other_open: bool,
+    /// The Dockerfile the rows belong to (opened first when another file is in the editor).
+    file: String,
+    dispatcher: UseReducerDispatcher<AppState>,
+}
+
+impl PartialEq for RowsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.outline, &other.outline)
+            && self.other_open == other.other_open
+            && self.file == other.file
+            && self.dispatcher == other.dispatcher
+    }
+}
+
+/// The rows; re-rendered only when the outline changes.
+#[component(Rows)]
+fn rows(props: &RowsProps) -> Html {
+    let all = use_state(|| false);
+    let other_open = props.other_open;
+    let outline = &props.outline;
     let row = |r: &Row| {
         let (start, end) = (r.start_line, r.end_line);
         let onclick = {
-            let store = store.clone();
-            let file = store.build_form.file.clone();
+            let store = props.dispatcher.clone();
+            let file = props.file.clone();
             Callback::from(move |_: MouseEvent| {
                 if other_open {
                     store.dispatch(Action::Open(file.clone()));
@@ -50,15 +91,22 @@ pub fn instruction_list() -> Html {
             </li>
         }
     };
+    let shown = if *all { outline.rows.len() } else { FIRST_ROWS };
+    let hidden = outline.rows.len().saturating_sub(shown);
+    let show_all = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(true))
+    };
     html! {
-        <div class="instructions">
-            <p class="summary">
-                { tn("lifecycle.instructions_one", "lifecycle.instructions", outline.rows.len()) }
-                { " · " }{ tn("instructions.stages_one", "instructions.stages", outline.stages) }
-            </p>
+        <>
             <ol class="instr-list" aria-label={t("view.instructions")}>
-                { for outline.rows.iter().map(row) }
+                { for outline.rows.iter().take(shown).map(row) }
             </ol>
-        </div>
+            if hidden > 0 {
+                <button class="btn show-all" onclick={show_all}>
+                    { tf("instructions.show_all", &[("n", &outline.rows.len().to_string()), ("more", &hidden.to_string())]) }
+                </button>
+            }
+        </>
     }
 }

@@ -12,7 +12,7 @@ use crate::views::container_counts::Counts;
 pub fn lifecycle() -> Html {
     let store = use_store();
     // The Dockerfile the build uses, whichever file is open in the editor.
-    let outline = Outline::of(&store.dockerfile_text());
+    let outline = Outline::cached(&store.dockerfile_text());
     let show = |view: View| {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))

@@ -177,6 +177,7 @@ pub fn persistence() -> Html {
             spawn_local(async move {
                 load(&store).await;
                 loaded.set(true);
+                store.dispatch(Action::ProjectLoaded);
             });
         });
     }

@@ -125,6 +125,10 @@ pub fn project_pane() -> Html {
     let focused = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     let files_input = use_node_ref();
+    // The "New file" form and the "Delete?" confirmation (the path asked about).
+    let creating = use_state(|| false);
+    let deleting = use_state(|| None::<String>);
+    let new_name = use_node_ref();
     let folder_input = use_node_ref();
     // A new project (example, restore, share link): fold its big and hidden folders again.
     {
@@ -286,6 +290,93 @@ pub fn project_pane() -> Html {
         })
     };
 
+    let new_file = {
+        let creating = creating.clone();
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| {
+            deleting.set(None);
+            creating.set(!*creating);
+        })
+    };
+    let ask_delete = {
+        let (deleting, creating, store) = (deleting.clone(), creating.clone(), store.clone());
+        Callback::from(move |_: MouseEvent| {
+            creating.set(false);
+            if !store.file_name.is_empty() {
+                deleting.set(Some(store.file_name.clone()));
+            }
+        })
+    };
+    let on_create = {
+        let (store, creating, new_name) = (store.clone(), creating.clone(), new_name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = new_name.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let path = input
+                .value()
+                .trim()
+                .trim_start_matches("./")
+                .trim_start_matches('/')
+                .trim_end_matches('/')
+                .to_owned();
+            if path.is_empty() {
+                return;
+            }
+            let exists = store.session().host().lstat(&format!("/{path}")).is_ok();
+            if exists {
+                store.dispatch(Action::Notify(
+                    Tone::Error,
+                    tf("project.exists", &[("path", &path)]),
+                    None,
+                ));
+                return;
+            }
+            store.dispatch(Action::Files(drydock_session::Action::WriteFile {
+                path: path.clone(),
+                content: String::new(),
+            }));
+            store.dispatch(Action::Open(path));
+            creating.set(false);
+        })
+    };
+    let on_create_key = {
+        let creating = creating.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                creating.set(false);
+            }
+        })
+    };
+    let cancel_create = {
+        let creating = creating.clone();
+        Callback::from(move |_: MouseEvent| creating.set(false))
+    };
+    let confirm_delete = {
+        let (store, deleting) = (store.clone(), deleting.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(path) = (*deleting).clone() {
+                store.dispatch(Action::Files(drydock_session::Action::Delete { path }));
+            }
+            deleting.set(None);
+        })
+    };
+    let cancel_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(None))
+    };
+    // Focus the new file's name field when the form opens.
+    {
+        let new_name = new_name.clone();
+        use_effect_with(*creating, move |open| {
+            if *open && let Some(i) = new_name.cast::<HtmlInputElement>() {
+                let _ = i.focus();
+            }
+        });
+    }
+
     let ignore_file = tree.rules.file.clone();
     let rows = visible.iter().enumerate().map(|(i, r)| {
         let open = r.is_dir() && !collapsed.contains(&r.path);
@@ -379,6 +470,15 @@ pub fn project_pane() -> Html {
                     { icons::download() }
                 </button>
                 <span class="toolbar-sep" aria-hidden="true"></span>
+                <button class="tool-button" id="new-file" onclick={new_file} aria-label={t("project.new_file")} title={t("project.new_file")}
+                    aria-expanded={creating.to_string()}>
+                    { icons::plus() }
+                </button>
+                <button class="tool-button" id="delete-file" onclick={ask_delete} disabled={store.file_name.is_empty()}
+                    aria-label={t("project.delete_open")} title={tf("project.delete_title", &[("path", &store.file_name)])}>
+                    { icons::trash() }
+                </button>
+                <span class="toolbar-sep" aria-hidden="true"></span>
                 <button class="tool-button" id="open-examples" onclick={dialog(Dialog::Examples)} aria-label={t("project.examples")} title={t("examples.title")}>
                     { icons::gallery() }
                 </button>
@@ -390,6 +490,26 @@ pub fn project_pane() -> Html {
                 <input type="file" multiple=true webkitdirectory=true class="visually-hidden" id="upload-folder"
                     ref={folder_input} tabindex="-1" aria-hidden="true" onchange={on_files} />
             </div>
+            if *creating {
+                <form class="new-file-form" onsubmit={on_create}>
+                    <input id="new-file-name" ref={new_name} type="text" class="new-file-input" spellcheck="false"
+                        autocomplete="off" autocapitalize="off" placeholder={t("project.new_file_placeholder")} aria-label={t("project.new_file_name")}
+                        onkeydown={on_create_key} />
+                    <div class="new-file-actions">
+                        <button type="submit" class="primary-button small" id="new-file-create">{ t("project.create") }</button>
+                        <button type="button" class="ghost-button small" onclick={cancel_create}>{ t("common.cancel") }</button>
+                    </div>
+                </form>
+            }
+            if let Some(path) = &*deleting {
+                <div class="delete-confirm" role="alertdialog" aria-labelledby="delete-confirm-text">
+                    <p id="delete-confirm-text">{ tf("project.delete_confirm", &[("path", path)]) }</p>
+                    <div class="new-file-actions">
+                        <button class="danger-button small" id="delete-file-confirm" onclick={confirm_delete}>{ t("project.delete") }</button>
+                        <button class="ghost-button small" onclick={cancel_delete}>{ t("common.cancel") }</button>
+                    </div>
+                </div>
+            }
             if visible.is_empty() {
                 <div class="tree-empty">
                     <p>{ t("project.empty") }</p>

@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setText)]
     fn set_text(this: &JsEditor, text: &str);
     #[wasm_bindgen(method, js_name = setTokens)]
-    fn set_tokens(this: &JsEditor, tokens: &Array);
+    fn set_tokens(this: &JsEditor, packed: &[u32], kinds: &Array);
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics(this: &JsEditor, diags: &Array);
     #[wasm_bindgen(method, js_name = setCurrent)]
@@ -138,16 +138,23 @@ impl Editor {
         self.js.set_text(text);
     }
 
+    /// Sends the tokens as one flat `Uint32Array` (`from, to, kind index` per token) plus the kind
+    /// names: a long file's thousands of tokens cross the boundary in one copy.
     pub fn set_tokens(&self, tokens: &[Token]) {
-        let arr = Array::new();
+        let mut kinds: Vec<&'static str> = Vec::new();
+        let mut packed = Vec::with_capacity(tokens.len() * 3);
         for t in tokens {
-            let o = Object::new();
-            set(&o, "from", &t.from.into());
-            set(&o, "to", &t.to.into());
-            set(&o, "kind", &JsValue::from_str(t.kind));
-            arr.push(&o);
+            let k = match kinds.iter().position(|k| *k == t.kind) {
+                Some(k) => k,
+                None => {
+                    kinds.push(t.kind);
+                    kinds.len() - 1
+                }
+            };
+            packed.extend([t.from, t.to, u32::try_from(k).unwrap_or(0)]);
         }
-        self.js.set_tokens(&arr);
+        let names: Array = kinds.iter().map(|k| JsValue::from_str(k)).collect();
+        self.js.set_tokens(&packed, &names);
     }
 
     pub fn set_diagnostics(&self, marks: &[Mark]) {

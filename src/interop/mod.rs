@@ -2,6 +2,7 @@
 //! IndexedDB, the user's files and downloads.
 pub mod download;
 pub mod editor;
+pub mod fetch;
 pub mod files;
 pub mod idb;
 pub mod perf;

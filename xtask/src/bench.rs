@@ -1,8 +1,9 @@
-//! `cargo xtask bench [parse|build|all]`: runs the benchmarks and prints their figures. `parse` measures
+//! `cargo xtask bench [parse|build|ui|all]`: runs the benchmarks and prints their figures. `parse` measures
 //! the parser natively (with the `parse-dockerfile` and `dockerfile-parser` crates on the same bytes), as
 //! wasm in Node, and npm's `dockerfile-ast` in Node, then prints the ratios. `build` measures rebuilding
 //! the course recipe with one source file changed natively and as wasm in Node, and the memory of
-//! keeping 1,000 build traces.
+//! keeping 1,000 build traces. `ui` builds the release app and measures it in headless Chromium: load
+//! to interactive, keystroke to diagnostics, scrubbing a build step, and the transfer size.
 use crate::tools::{self, Need};
 use crate::util::{self, Result, cmd, run};
 use std::process::Stdio;
@@ -12,8 +13,11 @@ pub fn main(args: &[String]) -> Result {
     match which {
         "parse" => parse(),
         "build" => build(),
-        "all" => parse().and_then(|()| build()),
-        other => Err(format!("unknown benchmark `{other}` (parse, build, all)")),
+        "ui" => ui(args.get(1).is_some_and(|a| a == "--quick")),
+        "all" => parse().and_then(|()| build()).and_then(|()| ui(false)),
+        other => Err(format!(
+            "unknown benchmark `{other}` (parse, build, ui, all)"
+        )),
     }
 }
 
@@ -197,6 +201,77 @@ fn build() -> Result {
     Ok(())
 }
 
+fn ui(quick: bool) -> Result {
+    crate::dist::build()?;
+    tools::setup(Need::all())?;
+    let t = util::phase("bench ui: the release build in headless Chromium");
+    let dist = util::root().join("dist");
+    let mut c = cmd("node");
+    c.arg("bench/ui.mjs").arg(&dist);
+    if quick {
+        c.arg("--quick");
+    }
+    let out = tee(&mut c)?;
+    util::done(t);
+    println!("\nui: the release build in headless Chromium on this machine");
+    let goal = |name: &str, v: Option<f64>, max: f64, unit: &str| match v {
+        Some(v) => {
+            let verdict = if v <= max { "ok" } else { "OVER" };
+            println!("  {name:<46} {v:>9.1} {unit:<3} goal <= {max} {unit}  {verdict}");
+        }
+        None => println!("  {name:<46} {:>9} {unit}", "n/a"),
+    };
+    goal(
+        "load to interactive (median)",
+        ui_figure(&out, "load-to-interactive", "median"),
+        1000.0,
+        "ms",
+    );
+    goal(
+        "keystroke -> diagnostics, course (p95)",
+        ui_figure(&out, "keystroke-course", "p95"),
+        16.0,
+        "ms",
+    );
+    goal(
+        "keystroke -> diagnostics, 2,000 lines (p95)",
+        ui_figure(&out, "keystroke-2000-lines", "p95"),
+        50.0,
+        "ms",
+    );
+    goal(
+        "scrub one build step (p95)",
+        ui_figure(&out, "scrub-step", "p95"),
+        16.0,
+        "ms",
+    );
+    println!("  transfer size (gzip -9):");
+    for line in out.lines().filter(|l| l.starts_with("bench-ui size ")) {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        if let [_, _, name, _, raw, _, gz] = w.as_slice() {
+            println!("    {name:<44} {gz:>9} B gzip ({raw} B raw)");
+        }
+    }
+    let total = out
+        .lines()
+        .find_map(|l| l.strip_prefix("bench-ui size-total gzip "))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .map(|b| b / 1024.0);
+    goal("total transfer, wasm + js + css", total, 600.0, "KB");
+    Ok(())
+}
+
+/// The figure after `key` on the `bench-ui NAME …` line: `bench-ui scrub-step p50 3.1 ms, p95 …`.
+fn ui_figure(text: &str, name: &str, key: &str) -> Option<f64> {
+    let line = text.lines().find(|l| {
+        l.strip_prefix("bench-ui ")
+            .is_some_and(|r| r.starts_with(name))
+    })?;
+    let mut words = line.split_whitespace();
+    words.find(|w| *w == key)?;
+    words.next()?.trim_end_matches(',').parse().ok()
+}
+
 fn target_dir() -> std::path::PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
@@ -215,6 +290,22 @@ mod tests {
         let real = "176 real Dockerfiles only: drydock 312.6 MB/s, parse-dockerfile 704.2 MB/s (drydock x0.44)";
         assert_eq!(super::real_rates(real), Some((312.6, 704.2)));
         assert_eq!(super::real_rates(text), None);
+    }
+
+    #[test]
+    fn figures_are_read_from_ui_bench_lines() {
+        let out = "bench-ui load-to-interactive median 412.5 ms, max 980.1 ms (9 fresh contexts)\n\
+                   bench-ui scrub-step p50 3.1 ms, p95 7.9 ms (40 steps)\n";
+        assert_eq!(
+            super::ui_figure(out, "load-to-interactive", "median"),
+            Some(412.5)
+        );
+        assert_eq!(
+            super::ui_figure(out, "load-to-interactive", "max"),
+            Some(980.1)
+        );
+        assert_eq!(super::ui_figure(out, "scrub-step", "p95"), Some(7.9));
+        assert_eq!(super::ui_figure(out, "keystroke-course", "p95"), None);
     }
 
     #[test]
