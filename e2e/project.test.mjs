@@ -58,8 +58,8 @@ test('an uploaded folder, its open file and a built image survive a reload', asy
   await page.locator('#tab-build').click();
   await page.locator('#build-button').click();
   await page.locator('#tab-image').click();
-  await page.waitForSelector('#panel-image pre.console');
-  assert.match(await page.locator('#panel-image pre.console').textContent(), /^trainer +latest/m);
+  await page.waitForSelector('#panel-image .ix-picker select');
+  assert.match(await page.locator('#panel-image .ix-picker select').textContent(), /^trainer:latest · /);
   await page.locator('.file-tree [data-path="src/app.py"]').click();
   await page.waitForFunction(() => document.querySelector('.file-row.current')?.dataset.path === 'src/app.py');
   await saved(page);
@@ -76,7 +76,7 @@ test('an uploaded folder, its open file and a built image survive a reload', asy
     APP);
   assert.equal(await page.locator('.file-tree [data-path="assets/logo.png"] .file-size').textContent(), '12B');
   await page.locator('#tab-image').click();
-  assert.match(await page.locator('#panel-image pre.console').textContent(), /^trainer +latest/m);
+  assert.match(await page.locator('#panel-image .ix-picker select').textContent(), /^trainer:latest · /);
   // The build form kept the uploaded Dockerfile.
   await page.locator('#tab-build').click();
   assert.equal(await page.locator('.command-preview').textContent(), 'docker build -t trainer:latest .');

@@ -27,6 +27,19 @@ try {
     await page.screenshot({ path: join(out, `build-${colorScheme}.png`) });
     await page.context().close();
   }
+  // The Image view after a build: the layer stack with the COPY of the sources selected.
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open(browser, server.url, { colorScheme });
+    await page.waitForSelector('.cm-content');
+    await page.locator('#tab-build').click();
+    await page.locator('#build-button').click();
+    await page.waitForSelector('#build-steps #step-3');
+    await page.locator('#tab-image').click();
+    await page.locator('.layer-row', { hasText: 'COPY src/ src/' }).click();
+    await page.waitForSelector('.layer-tree [data-path="/src/my_project/train.py"]');
+    await page.screenshot({ path: join(out, `image-${colorScheme}.png`) });
+    await page.context().close();
+  }
   // Scope insight (the ARG/ENV table in the Insights tab) and explain mode (a RUN word's hover).
   const SCOPE_DEMO = 'ARG PYTHON=3.11\nFROM python:${PYTHON}-slim AS build\nARG MODE=dev\nENV MODE=prod\nRUN pip install --no-cache-dir torch==2.5.1\n\nFROM python:${PYTHON}-slim\nARG PYTHON\nENV APP_HOME=/app\nCOPY --from=build /usr/local/lib /usr/local/lib\nCMD ["python", "-c", "print(1)"]\n';
   const setText = async (page, text) => {

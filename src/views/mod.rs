@@ -8,6 +8,7 @@ pub mod example_text;
 pub mod file_kind;
 pub mod file_tree;
 pub mod ignore_marks;
+pub mod image_layers;
 pub mod markdown;
 pub mod names;
 pub mod query;

@@ -1,7 +1,8 @@
 //! The filesystem at one build step, as tree rows: every entry of the step's snapshot (folders
 //! first, then by name) marked added, modified or deleted relative to the snapshot before the
 //! step. Only open folders are listed: the root, the working directory's path, the folders holding
-//! the step's changes (when there are few) and whatever the user toggled.
+//! the step's changes (when there are few) and whatever the user toggled; `changes_only` keeps the
+//! changed entries and the folders above them.
 use std::collections::{HashMap, HashSet};
 
 use drydock_vfs::diff::{ChangeKind, diff};
@@ -130,6 +131,19 @@ pub fn step_files(
     out
 }
 
+/// Only the changed entries of `files` and the folders holding changes (the counts stay).
+pub fn changes_only(files: &StepFiles) -> StepFiles {
+    StepFiles {
+        rows: files
+            .rows
+            .iter()
+            .filter(|r| r.mark != Mark::Same || r.changed_inside)
+            .cloned()
+            .collect(),
+        ..files.clone()
+    }
+}
+
 /// Opens `dir` and every folder above it.
 fn open_ancestors(open: &mut HashSet<String>, dir: &str) {
     let mut p = dir;
@@ -252,6 +266,14 @@ mod tests {
         assert!(n.contains(&"  my_project [added]".to_owned()), "{n:#?}");
         assert!(n.contains(&"    train.py [added]".to_owned()), "{n:#?}");
         assert_eq!(f.modified + f.deleted, 0);
+        // Changes only: the new files and the folders above them, nothing unchanged.
+        let only = names(&changes_only(&f));
+        assert!(
+            only.contains(&"    train.py [added]".to_owned()),
+            "{only:#?}"
+        );
+        assert!(only.iter().any(|n| n.starts_with("src")), "{only:#?}");
+        assert!(!only.iter().any(|n| n.contains("etc")), "{only:#?}");
         // Before the COPY the files are not there.
         let run = &trace.steps[1];
         let f = step_files(&run.before.0, &run.after.0, &run.workdir, &none);

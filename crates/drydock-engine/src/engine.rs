@@ -38,6 +38,16 @@ impl BuildRequest {
     }
 }
 
+/// The layer stack of the catalog image with this digest (empty when unknown).
+fn catalog_stack(digest: &str) -> LayerStack {
+    drydock_catalog::catalog()
+        .images
+        .iter()
+        .find(|i| i.digest == digest)
+        .map(crate::base::stack)
+        .unwrap_or_default()
+}
+
 /// The simulated daemon.
 pub struct Engine {
     pub(crate) config: EngineConfig,
@@ -99,21 +109,28 @@ impl Engine {
         if let Some(s) = self.bases.get(digest) {
             return s.clone();
         }
-        let cat = drydock_catalog::catalog();
-        let stack = cat
-            .images
-            .iter()
-            .find(|i| i.digest == digest)
-            .map(crate::base::stack)
-            .unwrap_or_default();
+        let stack = catalog_stack(digest);
         self.bases.insert(digest.to_owned(), stack.clone());
         stack
     }
 
     /// The full stack of a stored image.
     pub fn image_stack(&mut self, img: &Image) -> LayerStack {
+        if let Some(d) = &img.base {
+            self.base_stack(d);
+        }
+        self.stack_of(img)
+    }
+
+    /// The full stack of a stored image without touching the cache of catalog stacks (a base
+    /// not built yet is built for this call only): every layer, lowest first.
+    pub fn stack_of(&self, img: &Image) -> LayerStack {
         let mut stack = match &img.base {
-            Some(d) => self.base_stack(d),
+            Some(d) => self
+                .bases
+                .get(d)
+                .cloned()
+                .unwrap_or_else(|| catalog_stack(d)),
             None => LayerStack::new(),
         };
         let skip = stack.layers().len();

@@ -1,5 +1,6 @@
 //! Same inputs → byte-identical traces and ids: two fresh engines build the course recipe (and
-//! a rebuild after an edit) and their serialised traces, image ids and saved states agree.
+//! a rebuild after an edit) and their serialised traces, image ids and saved states agree; a restored
+//! daemon rebuilds an image's layer stack without its cache of base stacks.
 #![allow(clippy::unwrap_used)]
 
 #[path = "common_recipe.rs"]
@@ -47,5 +48,28 @@ fn state_round_trips() {
         again
             .cached_steps()
             .all(|s| s.cache == drydock_engine::CacheStatus::Hit)
+    );
+}
+
+#[test]
+fn stack_of_an_image_needs_no_cached_base() {
+    let mut e = Engine::new(EngineConfig::default());
+    let t = e.build(BuildRequest::new(common_recipe::context("print(1)\n")));
+    let img = e.image(t.image_id().unwrap()).unwrap().clone();
+    let saved = serde_json::to_string(e.state()).unwrap();
+    let restored = Engine::with_state(
+        EngineConfig::default(),
+        serde_json::from_str(&saved).unwrap(),
+    );
+    let ids: Vec<String> = restored
+        .stack_of(&img)
+        .diff_ids()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(ids, img.diff_ids);
+    assert_eq!(
+        restored.stack_of(&img).diff_ids(),
+        e.image_stack(&img).diff_ids()
     );
 }

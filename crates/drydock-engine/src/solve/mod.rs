@@ -129,12 +129,21 @@ struct StageRun {
     key: String,
     label: String,
     /// The first step of this chain that ran in this build.
-    rebuilt: Option<(usize, String)>,
+    rebuilt: Option<Rebuilt>,
     /// Created times of the chain's layers (parallel to its non-empty history entries).
     layer_times: Vec<i64>,
     /// History of the base image (catalog or local).
     base_history: Vec<History>,
     base_digest: Option<String>,
+}
+
+/// The first step of a stage's chain that ran in this build.
+#[derive(Clone)]
+struct Rebuilt {
+    step: usize,
+    instruction: String,
+    /// Whether it ran because the cache had never seen it (its reason was [`MissReason::FirstBuild`]).
+    first_build: bool,
 }
 
 fn location_of(parse: &drydock_syntax::Parse<'_>) -> Option<ErrorLocation> {
@@ -841,10 +850,17 @@ impl Engine {
                 any_miss = true;
                 let reason = if req.no_cache {
                     MissReason::NoCache
-                } else if let Some((s, text)) = &run.rebuilt {
-                    MissReason::ParentRebuilt {
-                        step: *s,
-                        instruction: text.clone(),
+                } else if let Some(r) = &run.rebuilt {
+                    // A chain that starts at a step the cache never saw (a first build) is
+                    // new all along: "not in the cache yet" is the learner's answer, not
+                    // "an earlier step was rebuilt".
+                    if r.first_build {
+                        MissReason::FirstBuild
+                    } else {
+                        MissReason::ParentRebuilt {
+                            step: r.step,
+                            instruction: r.instruction.clone(),
+                        }
                     }
                 } else {
                     if let Some(prev) = self.previous(&run, &inputs) {
@@ -853,7 +869,11 @@ impl Engine {
                     self.explain(&run, &inputs)
                 };
                 if run.rebuilt.is_none() {
-                    run.rebuilt = Some((step_index, step.text.clone()));
+                    run.rebuilt = Some(Rebuilt {
+                        step: step_index,
+                        instruction: step.text.clone(),
+                        first_build: reason == MissReason::FirstBuild,
+                    });
                 }
                 // Execute.
                 let mut upper = Upper::at(
