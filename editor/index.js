@@ -94,7 +94,7 @@ const theme = EditorView.theme({
   '&': { height: '100%', backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: '13px' },
   '.cm-scroller': { fontFamily: 'var(--font-code)', lineHeight: '20px' },
   '.cm-content': { caretColor: 'var(--text)', padding: '10px 0' },
-  '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--text-3)', borderRight: '1px solid var(--border)' },
+  '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--text-2)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent) 6%, transparent)' },
   '.cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent) 12%, transparent)', color: 'var(--text)' },
   '&.cm-focused': { outline: 'none' },
@@ -156,7 +156,7 @@ class Editor {
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap,
         ...completionKeymap, ...lintKeymap, indentWithTab]),
       tokensField, currentField, theme, this.readOnly.of(EditorState.readOnly.of(false)),
-      EditorView.contentAttributes.of({ 'aria-label': callbacks.label ?? 'Dockerfile editor', id: 'dockerfile-editor' }),
+      EditorView.contentAttributes.of({ 'aria-label': callbacks.label ?? 'Dockerfile editor', id: 'dockerfile-editor', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !this.silent) callbacks.change?.(u.state.doc.toString());
       }),

@@ -12,6 +12,7 @@ use drydock_session::{
 use crate::i18n::{Lang, t, tf};
 use crate::persist::Restored;
 use crate::project_state::{self, Dialog, Notice, NoticeAction, SaveStatus, Tone};
+use crate::views::embed_options::EmbedOptions;
 use crate::views::file_kind::path_is_dockerfile;
 
 /// The views of the lower-right workspace.
@@ -216,6 +217,12 @@ pub struct AppState {
     notice_seq: u32,
     /// Where the autosave stands.
     pub save_status: SaveStatus,
+    /// Embed mode's options (`?embed&…`): a compact layout for an iframe, nothing autosaved.
+    pub embed: Option<Rc<EmbedOptions>>,
+    /// Lecture mode: large type, the current build step spotlighted, keys step through the build.
+    pub lecture: bool,
+    /// Whether lecture mode shows its keyboard legend.
+    pub legend: bool,
     /// The lesson being taken and the learner's progress.
     pub lessons: crate::lesson_state::Lessons,
     /// Whether the saved project (or a share link) was read at start (lessons wait for it).
@@ -272,6 +279,9 @@ impl AppState {
             notices: Rc::new(Vec::new()),
             notice_seq: 0,
             save_status: SaveStatus::Pending,
+            embed: None,
+            lecture: false,
+            legend: true,
             lessons: Default::default(),
             project_loaded: false,
         };
@@ -358,6 +368,11 @@ impl AppState {
         } else {
             self.read_text(&self.build_form.file)
         }
+    }
+
+    /// Whether the project files are locked (a read-only embed).
+    pub fn read_only(&self) -> bool {
+        self.embed.as_ref().is_some_and(|e| e.readonly)
     }
 
     /// Marks the state as changed since the last save.
@@ -557,6 +572,14 @@ impl AppState {
         out
     }
 
+    /// Lecture mode shows the editor beside the Build view (the timeline and the step's files).
+    fn set_lecture(&mut self, on: bool) {
+        self.lecture = on;
+        if on {
+            self.view = View::Build;
+        }
+    }
+
     /// The prompt the terminal shows now.
     pub fn prompt_text(&self) -> String {
         match self.session().prompt() {
@@ -613,6 +636,11 @@ pub enum Action {
     SetSaveStatus(SaveStatus),
     /// Files read from the user's disk (paths as the browser gave them, bytes).
     Upload(Vec<(String, Vec<u8>)>),
+    /// Switch lecture mode on or off.
+    SetLecture(bool),
+    ToggleLecture,
+    /// Show or hide lecture mode's keyboard legend.
+    SetLegend(bool),
     /// Something done in the lesson panel or gallery.
     Lesson(crate::lesson_state::LessonAction),
     /// Replace the project with a lesson's starting project and take the lesson.
@@ -625,6 +653,14 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.read_only()
+            && matches!(
+                action,
+                Action::Edit(_) | Action::Files(_) | Action::Upload(_) | Action::LoadExample(_)
+            )
+        {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             Action::Edit(text) => {
@@ -704,6 +740,9 @@ impl Reducible for AppState {
                     notices: next.notices.clone(),
                     notice_seq: next.notice_seq,
                     rev: next.rev.wrapping_add(1),
+                    embed: next.embed.clone(),
+                    lecture: next.lecture,
+                    legend: next.legend,
                     save_status: match next.save_status {
                         SaveStatus::Off(why) => SaveStatus::Off(why),
                         _ => SaveStatus::Pending,
@@ -734,6 +773,9 @@ impl Reducible for AppState {
             Action::ShowDialog(dialog) => next.dialog = dialog,
             Action::SetSaveStatus(status) => next.save_status = status,
             Action::Upload(files) => next.upload(files),
+            Action::SetLecture(on) => next.set_lecture(on),
+            Action::ToggleLecture => next.set_lecture(!next.lecture),
+            Action::SetLegend(on) => next.legend = on,
             Action::Lesson(action) => next.lessons = next.lessons.reduce(action),
             Action::StartLesson(r) => next = AppState::for_lesson(&next, r),
             Action::ProjectLoaded => next.project_loaded = true,

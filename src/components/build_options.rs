@@ -112,7 +112,7 @@ pub fn build_options() -> Html {
         };
         html! {
             <li class="build-arg">
-                <input class="field" type="text" value={name.clone()} placeholder="NAME"
+                <input class="field" type="text" value={name.clone()} placeholder={t("build.arg_name_placeholder")}
                     spellcheck="false" aria-label={tf("build.arg_name", &[("n", &(i + 1).to_string())])}
                     oninput={set(false)} />
                 <span class="build-arg-eq" aria-hidden="true">{ "=" }</span>
@@ -154,7 +154,7 @@ pub fn build_options() -> Html {
                     </select>
                     <label for="build-tag">{ t("build.tag") }<span class="flag">{ "-t" }</span></label>
                     <input id="build-tag" class="field" type="text" value={form.tag.clone()}
-                        placeholder="name:tag" spellcheck="false" oninput={on_input(|f, v| f.tag = v)} />
+                        placeholder={t("build.tag_placeholder")} spellcheck="false" oninput={on_input(|f, v| f.tag = v)} />
                     <label for="build-target">{ t("build.target") }<span class="flag">{ "--target" }</span></label>
                     <select id="build-target" class="field" onchange={on(|f, v| f.target = v)}>
                         <option value="" selected={form.target.is_empty()}>{ t("build.last_stage") }</option>

@@ -62,6 +62,16 @@ pub fn editor() -> Html {
         });
     }
 
+    // A read-only embed: the editor shows the project but takes no edits.
+    {
+        let instance = instance.clone();
+        use_effect_with(store.read_only(), move |read_only| {
+            if let Some(ed) = instance.borrow().as_ref() {
+                ed.set_read_only(*read_only);
+            }
+        });
+    }
+
     // Keep text, highlighting and diagnostics in sync with the store.
     // The lint's facts come from the project files, so any project change re-lints.
     {
@@ -126,7 +136,11 @@ pub fn editor() -> Html {
                 <span class="file-dot" aria-hidden="true"></span>
                 <span class="file-name">{ store.file_name.clone() }</span>
             </div>
-            <span class="pane-hint">{ t("editor.hint") }</span>
+            if store.read_only() {
+                <span class="read-only-badge" id="read-only-badge">{ t("embed.read_only") }</span>
+            } else {
+                <span class="pane-hint">{ t("editor.hint") }</span>
+            }
         </div>
     };
     let body = if *rich {
@@ -144,7 +158,7 @@ pub fn editor() -> Html {
                 <textarea id="dockerfile-editor" ref={host} class="code" spellcheck="false"
                     autocapitalize="off" autocomplete="off" wrap="off"
                     aria-label={tf("editor.contents", &[("file", &store.file_name)])}
-                    value={store.text.to_string()} {oninput} />
+                    readonly={store.read_only()} value={store.text.to_string()} {oninput} />
             </div>
         }
     };

@@ -1,5 +1,5 @@
 //! The top bar: product name, the simulation notice, where the autosave stands, the Share,
-//! language, theme and help buttons.
+//! language, lecture mode, theme and help buttons.
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -28,6 +28,10 @@ pub fn header() -> Html {
     let share = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::ShowDialog(Some(Dialog::Share))))
+    };
+    let lecture = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::ToggleLecture))
     };
     let set_lang = {
         let store = store.clone();
@@ -79,6 +83,12 @@ pub fn header() -> Html {
                 <button class="ghost-button" id="open-share" onclick={share} title={t("header.share_title")}>
                     { icons::share() }
                     <span class="ghost-label">{ t("header.share") }</span>
+                </button>
+                <button class="ghost-button" id="lecture-toggle" onclick={lecture}
+                    aria-pressed={store.lecture.to_string()}
+                    title={t("lecture.toggle_title")}>
+                    { icons::lecture() }
+                    <span class="ghost-label">{ t("lecture.toggle") }</span>
                 </button>
                 <label class="lang-switch" title={t("lang.label")}>
                     <span class="visually-hidden">{ t("lang.label") }</span>

@@ -137,6 +137,11 @@ pub fn chevron() -> Html {
     stroked("chevron", "M9 6l6 6-6 6")
 }
 
+/// A projection screen (lecture mode).
+pub fn lecture() -> Html {
+    stroked("lecture", "M3 4h18 M4 4v10h16V4 M12 14v3 M8 21l4-4 4 4")
+}
+
 /// An open book (lessons).
 pub fn book() -> Html {
     stroked(

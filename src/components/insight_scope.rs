@@ -57,7 +57,7 @@ pub fn insight_scope(props: &Props) -> Html {
     let body = if let Some(e) = &scope.error {
         html! { <p class="scope-note">{ format!("BuildKit stops before evaluating variables: {e}") }</p> }
     } else if scope.vars.is_empty() {
-        html! { <p class="scope-note">{ "No ARG or ENV variables yet." }</p> }
+        html! { <p class="scope-note">{ t("scope.none") }</p> }
     } else {
         let stages: Vec<_> = scope
             .stages

@@ -17,10 +17,14 @@ use crate::views::example_text;
 /// Quiet time before a change is saved.
 const SAVE_DELAY_MS: u32 = 500;
 
-/// The storage namespace of this page (path plus `?instance=`).
+/// The storage namespace of this page (path plus `?instance=`; an embed's own namespace, so it
+/// never touches the main app's project).
 pub fn current_namespace() -> String {
-    let (path, search, _) = download::location();
-    namespace::namespace(&path, &search)
+    let (path, search, hash) = download::location();
+    match crate::views::embed_options::EmbedOptions::parse(&search, &hash) {
+        Some(embed) => embed.namespace(),
+        None => namespace::namespace(&path, &search),
+    }
 }
 
 /// What a failed save means for the user.

@@ -77,6 +77,7 @@ pub fn share_dialog() -> Html {
                     <li class="warn">{ t("share.long") }</li>
                 }
             </ul>
+            <super::embed_code::EmbedCode />
         </Modal>
     }
 }

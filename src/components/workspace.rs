@@ -12,23 +12,36 @@ use crate::state::{Action, View, use_store};
 #[component(Workspace)]
 pub fn workspace() -> Html {
     let store = use_store();
+    // An embed shows only the views its URL names (the first one when the one asked is not there).
+    let views: std::rc::Rc<Vec<View>> = std::rc::Rc::new(match &store.embed {
+        Some(e) => e.views(),
+        None => View::ALL.to_vec(),
+    });
+    let shown = if views.contains(&store.view) {
+        store.view
+    } else {
+        views.first().copied().unwrap_or(store.view)
+    };
     let tab = |view: View| {
-        let selected = store.view == view;
+        let selected = shown == view;
         let onclick = {
             let store = store.clone();
             Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))
         };
         let onkeydown = {
-            let store = store.clone();
+            let (store, views) = (store.clone(), views.clone());
             Callback::from(move |e: KeyboardEvent| {
-                let i = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
-                let n = View::ALL.len();
-                let next = match e.key().as_str() {
-                    "ArrowRight" => View::ALL[(i + 1) % n],
-                    "ArrowLeft" => View::ALL[(i + n - 1) % n],
-                    "Home" => View::ALL[0],
-                    "End" => View::ALL[n - 1],
+                let i = views.iter().position(|v| *v == view).unwrap_or(0);
+                let n = views.len().max(1);
+                let at = match e.key().as_str() {
+                    "ArrowRight" => (i + 1) % n,
+                    "ArrowLeft" => (i + n - 1) % n,
+                    "Home" => 0,
+                    "End" => n - 1,
                     _ => return,
+                };
+                let Some(next) = views.get(at).copied() else {
+                    return;
                 };
                 e.prevent_default();
                 store.dispatch(Action::Show(next));
@@ -43,7 +56,7 @@ pub fn workspace() -> Html {
             </button>
         }
     };
-    let panel = match store.view {
+    let panel = match shown {
         View::Instructions => html! { <InstructionList /> },
         View::Insights => {
             html! { <><super::insight_forecast::InsightForecast /><InsightsView /><super::insight_size::InsightSize /></> }
@@ -56,10 +69,10 @@ pub fn workspace() -> Html {
     html! {
         <section class="pane workspace-pane" aria-label={t("workspace.label")}>
             <div class="pane-head tabs" role="tablist" aria-label={t("workspace.views")}>
-                { for View::ALL.iter().map(|v| tab(*v)) }
+                { for views.iter().map(|v| tab(*v)) }
             </div>
-            <div class="panel" role="tabpanel" id={format!("panel-{}", store.view.id())}
-                aria-labelledby={format!("tab-{}", store.view.id())} tabindex="0">
+            <div class="panel" role="tabpanel" id={format!("panel-{}", shown.id())}
+                aria-labelledby={format!("tab-{}", shown.id())} tabindex="0">
                 { panel }
             </div>
         </section>

@@ -586,6 +586,52 @@ pub const TABLE: &[(&str, &str)] = &[
         "upload.skipped",
         " ({n} udeladt: .git, .drydock og skrivebordsfiler som .DS_Store)",
     ),
+    // Indlejring
+    ("embed.heading", "Drydock: {title}"),
+    ("embed.note", "simuleret Docker i din browser"),
+    ("embed.open", "Åbn i Drydock"),
+    (
+        "embed.open_title",
+        "Åbn projektet i den fulde Drydock (ny fane)",
+    ),
+    ("embed.read_only", "Skrivebeskyttet"),
+    ("embed.code_title", "Indlejr på en kursusside"),
+    ("embed.panes", "Paneler"),
+    ("embed.pane_project", "Projektfiler"),
+    ("embed.pane_editor", "Editor"),
+    ("embed.readonly_files", "Skrivebeskyttede filer"),
+    ("embed.theme", "Tema"),
+    ("embed.theme_auto", "Følg systemet"),
+    ("embed.code_label", "Indlejringskode"),
+    (
+        "embed.starts_at_step",
+        "Starter med et build ved det trin, der vises nu.",
+    ),
+    (
+        "embed.build_first",
+        "Byg først, hvis indlejringen skal starte ved et byggetrin.",
+    ),
+    ("embed.copy", "Kopiér indlejringskode"),
+    // Forelæsningstilstand
+    ("lecture.toggle", "Forelæsning"),
+    (
+        "lecture.toggle_title",
+        "Forelæsningstilstand: stor tekst, gå gennem buildet med PageUp / PageDown (Alt+L)",
+    ),
+    (
+        "shortcut.lecture",
+        "Forelæsningstilstand: stor tekst, byggetrinnet fremhævet, PageUp / PageDown skifter trin",
+    ),
+    ("lecture.legend_title", "Taster til forelæsning"),
+    ("lecture.keys_button", "Taster"),
+    ("lecture.show_title", "Vis forelæsningstasterne (K)"),
+    ("lecture.hide_aria", "Skjul forelæsningstasterne (K)"),
+    ("lecture.hide_title", "Skjul (K)"),
+    ("lecture.key_next", "Næste byggetrin"),
+    ("lecture.key_prev", "Forrige byggetrin"),
+    ("lecture.key_ends", "Første / sidste trin"),
+    ("lecture.key_legend", "Skjul eller vis denne oversigt"),
+    ("lecture.key_leave", "Forlad forelæsningstilstand"),
     // Image-udforskeren (Image-visningen) og filtræerne i Build- og Image-visningerne
     ("image.tab.layers", "Lag"),
     ("image.tab.config", "Konfiguration"),
@@ -786,4 +832,68 @@ pub const TABLE: &[(&str, &str)] = &[
     //
     //
     //
+    // File and folder names (project pane)
+    ("names.empty", "Skriv et navn."),
+    (
+        "names.space",
+        "Navne kan ikke starte eller slutte med et mellemrum.",
+    ),
+    ("names.control", "Navne kan ikke indeholde kontroltegn."),
+    (
+        "names.backslash",
+        "Brug “/” mellem mapper (en “\\” ville blive en del af navnet).",
+    ),
+    ("names.slash", "Et navn kan ikke indeholde “/”."),
+    (
+        "names.empty_part",
+        "Fjern det tomme mappenavn (“//” eller en “/” i en af enderne).",
+    ),
+    ("names.dots", "“.” og “..” er ikke navne."),
+    ("names.long", "Navne kan højst være 255 bytes."),
+    (
+        "names.reserved",
+        "“.drydock” er forbeholdt Drydocks egen tilstand.",
+    ),
+    ("names.exists", "“{name}” findes allerede her."),
+    (
+        "names.large_folder",
+        "Store mapper som {name}/ hører som regel til i .dockerignore, så `COPY . .` udelader dem.",
+    ),
+    (
+        "names.dockerignore_spelling",
+        "Docker læser kun “.dockerignore” (med punktum foran og små bogstaver) eller “<Dockerfile>.dockerignore”.",
+    ),
+    (
+        "names.dockerignore_for",
+        "Bruges i stedet for .dockerignore, når der bygges med -f {dockerfile}.",
+    ),
+    (
+        "names.dockerignore_none",
+        "Gælder kun for en Dockerfile ved navn {dockerfile} (der er ingen endnu).",
+    ),
+    (
+        "names.dockerfile_name",
+        "Docker leder som standard efter “Dockerfile”: byg denne med -f {path}.",
+    ),
+    (
+        "names.secret",
+        "Hemmeligheder ender i imaget med `COPY . .`: skriv {name} i .dockerignore.",
+    ),
+    (
+        "names.spaces",
+        "Navne med mellemrum kræver JSON-formen i Dockerfiles: COPY [\"my file\", \"/app/\"].",
+    ),
+    // Variable scope (empty)
+    ("scope.none", "Ingen ARG- eller ENV-variabler endnu."),
+    // Build options (placeholders)
+    ("build.arg_name_placeholder", "NAVN"),
+    ("build.tag_placeholder", "navn:tag"),
+    // Fetching a lesson by URL
+    (
+        "fetch.failed",
+        "{url} kunne ikke hentes (netværksfejl eller ikke tilladt)",
+    ),
+    ("fetch.status", "{url} svarede med HTTP-status {status}"),
+    ("fetch.no_text", "{url}: svaret indeholder ingen tekst"),
+    ("fetch.not_text", "{url}: svaret er ikke tekst"),
 ];

@@ -582,6 +582,52 @@ pub const TABLE: &[(&str, &str)] = &[
         "upload.skipped",
         " ({n} left out: .git, .drydock and desktop files such as .DS_Store)",
     ),
+    // Embed mode
+    ("embed.heading", "Drydock: {title}"),
+    ("embed.note", "simulated Docker, in your browser"),
+    ("embed.open", "Open in Drydock"),
+    (
+        "embed.open_title",
+        "Open this project in the full Drydock (new tab)",
+    ),
+    ("embed.read_only", "Read-only"),
+    ("embed.code_title", "Embed in a course page"),
+    ("embed.panes", "Panes"),
+    ("embed.pane_project", "Project files"),
+    ("embed.pane_editor", "Editor"),
+    ("embed.readonly_files", "Read-only files"),
+    ("embed.theme", "Theme"),
+    ("embed.theme_auto", "Follow the system"),
+    ("embed.code_label", "Embed code"),
+    (
+        "embed.starts_at_step",
+        "Starts with a build at the step shown now.",
+    ),
+    (
+        "embed.build_first",
+        "Build first to make the embed start at a build step.",
+    ),
+    ("embed.copy", "Copy embed code"),
+    // Lecture mode
+    ("lecture.toggle", "Lecture"),
+    (
+        "lecture.toggle_title",
+        "Lecture mode: large type, step through the build with PageUp / PageDown (Alt+L)",
+    ),
+    (
+        "shortcut.lecture",
+        "Lecture mode: large type, the build step spotlighted, PageUp / PageDown to step",
+    ),
+    ("lecture.legend_title", "Lecture keys"),
+    ("lecture.keys_button", "Keys"),
+    ("lecture.show_title", "Show the lecture keys (K)"),
+    ("lecture.hide_aria", "Hide the lecture keys (K)"),
+    ("lecture.hide_title", "Hide (K)"),
+    ("lecture.key_next", "Next build step"),
+    ("lecture.key_prev", "Previous build step"),
+    ("lecture.key_ends", "First / last step"),
+    ("lecture.key_legend", "Hide or show this legend"),
+    ("lecture.key_leave", "Leave lecture mode"),
     // Image explorer (Image view) and the file trees of the Build and Image views
     ("image.tab.layers", "Layers"),
     ("image.tab.config", "Config"),
@@ -776,4 +822,65 @@ pub const TABLE: &[(&str, &str)] = &[
     //
     //
     //
+    // File and folder names (project pane)
+    ("names.empty", "Type a name."),
+    ("names.space", "Names can't start or end with a space."),
+    ("names.control", "Names can't contain control characters."),
+    (
+        "names.backslash",
+        "Use “/” between folders (a “\\” would be part of the name).",
+    ),
+    ("names.slash", "A name can't contain “/”."),
+    (
+        "names.empty_part",
+        "Remove the empty folder name (“//” or a “/” at either end).",
+    ),
+    ("names.dots", "“.” and “..” are not names."),
+    ("names.long", "Names are limited to 255 bytes."),
+    (
+        "names.reserved",
+        "“.drydock” is reserved for Drydock's own state.",
+    ),
+    ("names.exists", "“{name}” already exists here."),
+    (
+        "names.large_folder",
+        "Large folders like {name}/ usually belong in .dockerignore, so `COPY . .` leaves them out.",
+    ),
+    (
+        "names.dockerignore_spelling",
+        "Docker reads only “.dockerignore” (leading dot, lower case) or “<Dockerfile>.dockerignore”.",
+    ),
+    (
+        "names.dockerignore_for",
+        "Used instead of .dockerignore when building with -f {dockerfile}.",
+    ),
+    (
+        "names.dockerignore_none",
+        "Applies only to a Dockerfile named {dockerfile} (there is none yet).",
+    ),
+    (
+        "names.dockerfile_name",
+        "Docker looks for “Dockerfile” by default: build this one with -f {path}.",
+    ),
+    (
+        "names.secret",
+        "Secrets end up in the image with `COPY . .`: list {name} in .dockerignore.",
+    ),
+    (
+        "names.spaces",
+        "Names with spaces need the JSON form in Dockerfiles: COPY [\"my file\", \"/app/\"].",
+    ),
+    // Variable scope (empty)
+    ("scope.none", "No ARG or ENV variables yet."),
+    // Build options (placeholders)
+    ("build.arg_name_placeholder", "NAME"),
+    ("build.tag_placeholder", "name:tag"),
+    // Fetching a lesson by URL
+    (
+        "fetch.failed",
+        "{url} could not be fetched (network error or not allowed)",
+    ),
+    ("fetch.status", "{url} answered with HTTP status {status}"),
+    ("fetch.no_text", "{url}: the response has no text"),
+    ("fetch.not_text", "{url}: the response is not text"),
 ];

@@ -3,6 +3,7 @@
 pub mod base64;
 pub mod container_counts;
 pub mod crc32;
+pub mod embed_options;
 pub mod example_text;
 pub mod file_kind;
 pub mod file_tree;
@@ -10,6 +11,7 @@ pub mod ignore_marks;
 pub mod image_layers;
 pub mod markdown;
 pub mod names;
+pub mod query;
 pub mod run_args;
 pub mod step_files;
 pub mod timeline;

@@ -1,6 +1,7 @@
 //! Checking a file or folder name typed in the project pane: what makes it unusable (blocking)
 //! and what Docker will make of it (hints: Dockerfile and `.dockerignore` spellings, secrets).
 use super::file_kind::{file_name, is_dockerfile};
+use crate::i18n::{t, tf};
 
 /// The verdict on a typed name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,29 +39,29 @@ pub fn check(
         ..NameCheck::default()
     };
     if typed.is_empty() {
-        return fail("Type a name.");
+        return fail(t("names.empty"));
     }
     if typed.trim() != typed {
-        return fail("Names can't start or end with a space.");
+        return fail(t("names.space"));
     }
     if typed.chars().any(char::is_control) {
-        return fail("Names can't contain control characters.");
+        return fail(t("names.control"));
     }
     if typed.contains('\\') {
-        return fail("Use “/” between folders (a “\\” would be part of the name).");
+        return fail(t("names.backslash"));
     }
     if typed.contains('/') && !allow_nested {
-        return fail("A name can't contain “/”.");
+        return fail(t("names.slash"));
     }
     let parts: Vec<&str> = typed.split('/').collect();
     if parts.iter().any(|p| p.is_empty()) {
-        return fail("Remove the empty folder name (“//” or a “/” at either end).");
+        return fail(t("names.empty_part"));
     }
     if parts.iter().any(|p| *p == "." || *p == "..") {
-        return fail("“.” and “..” are not names.");
+        return fail(t("names.dots"));
     }
     if parts.iter().any(|p| p.len() > 255) {
-        return fail("Names are limited to 255 bytes.");
+        return fail(t("names.long"));
     }
     let path = if folder.is_empty() {
         typed.to_owned()
@@ -68,10 +69,10 @@ pub fn check(
         format!("{folder}/{typed}")
     };
     if path == ".drydock" || path.starts_with(".drydock/") {
-        return fail("“.drydock” is reserved for Drydock's own state.");
+        return fail(t("names.reserved"));
     }
     if exists(&path) {
-        return fail(&format!("“{typed}” already exists here."));
+        return fail(&tf("names.exists", &[("name", typed)]));
     }
     NameCheck {
         error: None,
@@ -86,9 +87,7 @@ fn hint(path: &str, is_dir: bool, exists: &impl Fn(&str) -> bool) -> Option<Stri
     let lower = name.to_ascii_lowercase();
     if is_dir {
         return (name == "data" || name == "models" || name == ".venv" || name == "node_modules")
-            .then(|| {
-                format!("Large folders like {name}/ usually belong in .dockerignore, so `COPY . .` leaves them out.")
-            });
+            .then(|| tf("names.large_folder", &[("name", name)]));
     }
     if lower == "dockerignore"
         || (lower.contains("dockerignore")
@@ -96,35 +95,25 @@ fn hint(path: &str, is_dir: bool, exists: &impl Fn(&str) -> bool) -> Option<Stri
             && !lower.ends_with(".dockerignore"))
         || (lower == ".dockerignore" && name != ".dockerignore")
     {
-        return Some(
-            "Docker reads only “.dockerignore” (leading dot, lower case) or “<Dockerfile>.dockerignore”."
-                .to_owned(),
-        );
+        return Some(t("names.dockerignore_spelling").to_owned());
     }
     if let Some(df) = name.strip_suffix(".dockerignore").filter(|d| !d.is_empty()) {
         let folder = path.strip_suffix(name).unwrap_or("");
         let df_path = format!("{folder}{df}");
         return Some(if exists(&df_path) {
-            format!("Used instead of .dockerignore when building with -f {df_path}.")
+            tf("names.dockerignore_for", &[("dockerfile", &df_path)])
         } else {
-            format!("Applies only to a Dockerfile named {df} (there is none yet).")
+            tf("names.dockerignore_none", &[("dockerfile", df)])
         });
     }
     if is_dockerfile(name) && name != "Dockerfile" {
-        return Some(format!(
-            "Docker looks for “Dockerfile” by default: build this one with -f {path}."
-        ));
+        return Some(tf("names.dockerfile_name", &[("path", path)]));
     }
     if lower == ".env" || lower.ends_with(".pem") || lower.ends_with(".key") || lower == "id_rsa" {
-        return Some(format!(
-            "Secrets end up in the image with `COPY . .`: list {name} in .dockerignore."
-        ));
+        return Some(tf("names.secret", &[("name", name)]));
     }
     if name.contains(' ') {
-        return Some(
-            "Names with spaces need the JSON form in Dockerfiles: COPY [\"my file\", \"/app/\"]."
-                .to_owned(),
-        );
+        return Some(t("names.spaces").to_owned());
     }
     None
 }
