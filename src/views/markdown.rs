@@ -312,16 +312,19 @@ mod tests {
         Inline::Text(s.to_owned())
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // server-side rendering exists for native tests only
     #[derive(Properties, PartialEq)]
     struct Props {
         src: AttrValue,
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[component(Md)]
     fn md(props: &Props) -> Html {
         html! { <div>{ render(&props.src) }</div> }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn html_of(src: &str) -> String {
         let src = src.to_owned();
         let r = yew::ServerRenderer::<Md>::with_props(move || Props {
@@ -403,6 +406,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn rendered_html_is_inert() {
         let html = html_of(
