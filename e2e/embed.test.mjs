@@ -185,3 +185,32 @@ test('the share dialog copies embed code for the current project, with the chose
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('an embed opens a lesson (lesson=) beside its panes and checks its goals; nothing is saved', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 640 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e));
+  // In Danish: starting the lesson keeps the interface language (the lesson text is its own).
+  await page.goto(`${server.url}dist/index.html?embed&lesson=build-and-tag&panes=editor,terminal&lang=da`);
+  const panel = page.locator('.app.embed #lesson-panel[data-lesson="build-and-tag"]');
+  await panel.waitFor();
+  assert.equal(await panel.locator('.lesson-title').textContent(), 'Build, tag and list images');
+  assert.equal(await page.locator('#lesson-step-title').textContent(), 'Build the image');
+  assert.equal(await page.locator('#lesson-step-0').getAttribute('data-done'), 'false');
+  assert.equal(await page.locator('#embed-open').textContent(), 'Åbn i Drydock ↗');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+  // The lesson's project (the trainer example) is what the editor shows.
+  await page.locator('.cm-content').waitFor();
+  assert.match(await page.locator('.cm-content').textContent(), /FROM python/);
+  await run(page, 'docker build -f trainer.dockerfile . -t trainer:latest');
+  await page.waitForFunction(() => document.querySelector('#lesson-step-0')?.dataset.done === 'true');
+  assert.deepEqual(page.errors, []);
+  // Nothing of the lesson or the project reaches this origin's storage.
+  await page.waitForTimeout(1200);
+  const stored = await storageOf(page);
+  assert.deepEqual(Object.keys(stored.idb), []);
+  assert.ok(!Object.keys(stored.local).some((k) => k.includes('lesson') || k.endsWith('#project')),
+    Object.keys(stored.local).join(', '));
+  await context.close();
+});

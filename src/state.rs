@@ -300,6 +300,11 @@ impl AppState {
         let fresh = AppState::from_session(session, id, file, tag);
         let mut next = AppState {
             theme: prev.theme,
+            // UI choices carry over: language, embed options, lecture mode and its legend.
+            lang: prev.lang,
+            embed: prev.embed.clone(),
+            lecture: prev.lecture,
+            legend: prev.legend,
             notices: prev.notices.clone(),
             notice_seq: prev.notice_seq,
             rev: prev.rev.wrapping_add(1),

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::{
-    editor::Editor, help_overlay::HelpOverlay, icons, notices::Notices, project_pane::ProjectPane,
-    workspace::Workspace,
+    editor::Editor, help_overlay::HelpOverlay, icons, lesson_panel::LessonPanel, notices::Notices,
+    project_pane::ProjectPane, workspace::Workspace,
 };
 use crate::i18n::{t, tf};
 use crate::interop::download;
@@ -20,11 +20,28 @@ pub fn embed_layout() -> Html {
     let store = use_store();
     let opts = store.embed.clone();
 
-    // Start: the inline project, the file to open, the automatic build and the start step.
+    // Start: the lesson, the inline project, the file to open, the automatic build and the
+    // start step.
     {
         let (store, opts) = (store.clone(), opts.clone());
         use_effect_with((), move |_| {
             let Some(opts) = opts else { return };
+            // A lesson starts from its own project (nothing to keep aside in an embed).
+            if let Some(id) = &opts.lesson {
+                match drydock_session::lesson::pack::get(id) {
+                    Some(l) => {
+                        store.dispatch(Action::StartLesson(crate::lesson_state::LessonRef {
+                            lesson: std::rc::Rc::new(l),
+                            source: None,
+                        }))
+                    }
+                    None => store.dispatch(Action::Notify(
+                        Tone::Error,
+                        tf("lessons.unknown", &[("id", id)]),
+                        None,
+                    )),
+                }
+            }
             if let Some(payload) = &opts.files {
                 match share::decode(payload) {
                     Ok(mut project) => {
@@ -73,7 +90,9 @@ pub fn embed_layout() -> Html {
         return html! {};
     };
     let views = opts.views();
-    let columns = usize::from(opts.shows(Pane::Project))
+    let lesson = store.lessons.active.is_some();
+    let columns = usize::from(lesson)
+        + usize::from(opts.shows(Pane::Project))
         + usize::from(opts.shows(Pane::Editor))
         + usize::from(!views.is_empty());
     let title = drydock_session::examples::get(store.example)
@@ -82,11 +101,15 @@ pub fn embed_layout() -> Html {
         "app",
         "embed",
         format!("embed-cols-{columns}"),
+        lesson.then_some("embed-lesson"),
         opts.readonly.then_some("read-only"),
     );
     html! {
         <div {class} data-embed-id={opts.id.clone()}>
             <main class="embed-panes" aria-label={tf("embed.heading", &[("title", title)])}>
+                if lesson {
+                    <LessonPanel />
+                }
                 if opts.shows(Pane::Project) {
                     <ProjectPane />
                 }

@@ -66,7 +66,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("shortcut.undo", "Fortryd / gentag i editoren"),
     ("shortcut.close", "Luk dialoger og pop op-vinduer"),
-    //
     // Reset dialog
     ("reset.the_example", "eksemplet"),
     ("reset.title", "Nulstil projektet?"),
@@ -111,7 +110,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("notices.dismiss_aria", "Luk besked"),
     ("notices.dismiss", "Luk"),
-    //
     // Build console
     ("build.output", "Build-output"),
     // Terminal
@@ -268,8 +266,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("persist.reset_to", "Nulstillede til"),
     ("persist.opened_example", "Åbnede eksemplet"),
-    //
-    //
     // Editor
     ("editor.contents", "Indholdet af {file}"),
     (
@@ -335,7 +331,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("steptree.added", "tilføjet"),
     ("steptree.modified", "ændret"),
     ("steptree.deleted", "slettet"),
-    //
     // Build timeline
     ("timeline.label", "Build-trin"),
     ("timeline.ran", "kørt"),
@@ -358,8 +353,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("timeline.two_files", "`{a}` og `{b}` {verb}"),
     ("timeline.more_files_one", "`{path}` {verb} og {n} fil mere"),
     ("timeline.more_files", "`{path}` {verb} og {n} filer mere"),
-    //
-    //
     // Container detail
     ("container.logs", "Log"),
     ("container.changes", "Ændringer"),
@@ -829,9 +822,6 @@ pub const TABLE: &[(&str, &str)] = &[
         "example.broken.summary",
         "Almindelige fejl i én fil: en tastefejl, en manglende RUN, CMD i shell-form, hemmeligheder i ENV og en rækkefølge, der ødelægger cachen.",
     ),
-    //
-    //
-    //
     // File and folder names (project pane)
     ("names.empty", "Skriv et navn."),
     (

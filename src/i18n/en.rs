@@ -68,7 +68,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("shortcut.undo", "Undo / redo in the editor"),
     ("shortcut.close", "Close dialogs and pop-ups"),
-    //
     // Reset dialog
     ("reset.the_example", "the example"),
     ("reset.title", "Reset the project?"),
@@ -110,7 +109,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("notices.restore_backup", "Bring back my previous project"),
     ("notices.dismiss_aria", "Dismiss notice"),
     ("notices.dismiss", "Dismiss"),
-    //
     // Build console
     ("build.output", "Build output"),
     // Terminal
@@ -270,8 +268,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("persist.reset_to", "Reset to"),
     ("persist.opened_example", "Opened the example"),
-    //
-    //
     // Editor
     ("editor.contents", "Contents of {file}"),
     (
@@ -334,7 +330,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("steptree.added", "added"),
     ("steptree.modified", "modified"),
     ("steptree.deleted", "deleted"),
-    //
     // Build timeline
     ("timeline.label", "Build steps"),
     ("timeline.ran", "ran"),
@@ -360,8 +355,6 @@ pub const TABLE: &[(&str, &str)] = &[
         "`{path}` {verb} and {n} more file",
     ),
     ("timeline.more_files", "`{path}` {verb} and {n} more files"),
-    //
-    //
     // Container detail
     ("container.logs", "Logs"),
     ("container.changes", "Changes"),
@@ -819,9 +812,6 @@ pub const TABLE: &[(&str, &str)] = &[
         "example.broken.summary",
         "Common mistakes in one file: a typo, a missing RUN, shell-form CMD, secrets in ENV, cache-busting order.",
     ),
-    //
-    //
-    //
     // File and folder names (project pane)
     ("names.empty", "Type a name."),
     ("names.space", "Names can't start or end with a space."),
