@@ -33,7 +33,11 @@ test('typing into the editor updates the instruction list', async () => {
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nEXPOSE 8000\nCMD ["--epochs", "10"]\n');
-  await page.waitForFunction(() => document.querySelectorAll('.instr-list .kw').length === 12);
+  // Renders are batched: wait for the list to show the last keystroke, not an intermediate `C`.
+  await page.waitForFunction(() => {
+    const kws = [...document.querySelectorAll('.instr-list .kw')].map((e) => e.textContent);
+    return kws.length === 12 && kws[11] === 'CMD';
+  });
   const kws = await keywords(page);
   assert.deepEqual(kws.slice(-3), ['ENTRYPOINT', 'EXPOSE', 'CMD']);
   // Clearing the editor shows the empty state.
