@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, ROOT } from './support/harness.mjs';
+import { serve, launch, open, ROOT, typeInTerminal } from './support/harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -20,16 +20,6 @@ const RUN = 'docker run --name experiment1 -v $(pwd)/models:/models --entrypoint
   + '-c "mkdir -p reports/figures && python -u src/my_project/train.py"';
 const SERVE = 'docker run -d --name web --entrypoint sh trainer:latest -c "cd / && sleep infinity"';
 
-/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
-async function typeInTerminal(page, line) {
-  await page.locator('#tab-terminal').click();
-  const input = page.locator('#terminal-input');
-  await input.click();
-  const before = await page.locator('.term-entry').count();
-  await input.type(line);
-  await input.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
-}
 
 /** The text of the lifecycle strip's Containers node. */
 async function containersNode(page) {

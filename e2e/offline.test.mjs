@@ -5,22 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, serve, launch } from './support/harness.mjs';
+import { DIST, serve, launch, typeInTerminal } from './support/harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
-async function typeInTerminal(page, line) {
-  await page.locator('#tab-terminal').click();
-  const input = page.locator('#terminal-input');
-  await input.click();
-  const before = await page.locator('.term-entry').count();
-  await input.type(line);
-  await input.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
-}
 
 test('dist/sw.js precaches exactly the files of this build under a content-hashed cache name', async () => {
   const sw = await readFile(join(DIST, 'sw.js'), 'utf8');

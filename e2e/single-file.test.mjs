@@ -5,20 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, launch } from './support/harness.mjs';
+import { DIST, launch, typeInTerminal } from './support/harness.mjs';
 
 let browser;
 
-/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
-async function typeInTerminal(page, line) {
-  await page.locator('#tab-terminal').click();
-  const input = page.locator('#terminal-input');
-  await input.click();
-  const before = await page.locator('.term-entry').count();
-  await input.type(line);
-  await input.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
-}
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 

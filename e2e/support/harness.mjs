@@ -86,3 +86,14 @@ export async function open(browser, url, { width = 1280, height = 800, colorSche
   page.errors = errors;
   return page;
 }
+
+/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
+export async function typeInTerminal(page, line) {
+  await page.locator('#tab-terminal').click();
+  const input = page.locator('#terminal-input');
+  await input.click();
+  const before = await page.locator('.term-entry').count();
+  await input.type(line);
+  await input.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
+}
