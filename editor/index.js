@@ -45,23 +45,54 @@ const setCurrent = StateEffect.define();
 const tokenMarks = {};
 const tokenMark = (cls) => (tokenMarks[cls] ??= Decoration.mark({ class: `tok-${cls}` }));
 
+// Replaces the token set `old` (already mapped through the edits) by the fresh tokens: only the
+// tokens between the unchanged head and tail are swapped, so a keystroke rebuilds (and the view
+// redraws) the few tokens it changed, not the whole document's.
+function replaceTokens(old, { packed, kinds }, len) {
+  const marks = kinds.map(tokenMark);
+  const nf = [], nt = [], nv = [];
+  let sorted = true;
+  for (let i = 0; i + 2 < packed.length; i += 3) {
+    const from = packed[i], to = packed[i + 1];
+    if (!(from < to && to <= len)) continue;
+    if (nf.length && from <= nf[nf.length - 1]) sorted = false;
+    nf.push(from); nt.push(to); nv.push(marks[packed[i + 2]]);
+  }
+  const of = [], ot = [], ov = [];
+  for (const c = old.iter(); c.value; c.next()) {
+    if (of.length && c.from <= of[of.length - 1]) sorted = false;
+    of.push(c.from); ot.push(c.to); ov.push(c.value);
+  }
+  if (!sorted) {
+    const b = new RangeSetBuilder();
+    for (let i = 0; i < nf.length; i++) b.add(nf[i], nt[i], nv[i]);
+    return b.finish();
+  }
+  const same = (i, j) => of[i] === nf[j] && ot[i] === nt[j] && ov[i] === nv[j];
+  const m = Math.min(of.length, nf.length);
+  let head = 0;
+  while (head < m && same(head, head)) head++;
+  let tail = 0;
+  while (tail < m - head && same(of.length - 1 - tail, nf.length - 1 - tail)) tail++;
+  const oldEnd = of.length - tail, newEnd = nf.length - tail;
+  if (head === oldEnd && head === newEnd) return old;
+  const add = [];
+  for (let j = head; j < newEnd; j++) add.push(nv[j].range(nf[j], nt[j]));
+  if (head === oldEnd) return old.update({ add });
+  // Old tokens have strictly increasing starts: the ones to drop are those starting in [a, b].
+  const a = of[head], b = of[oldEnd - 1];
+  let reach = b;
+  for (let i = head; i < oldEnd; i++) reach = Math.max(reach, ot[i]);
+  return old.update({ add, filter: (from) => from < a || from > b, filterFrom: a, filterTo: reach });
+}
+
 // Semantic tokens: { packed: Uint32Array [from, to, kind index, …] sorted by `from`, kinds: [name] };
 // mapped through edits until Rust sends fresh ones.
 const tokensField = StateField.define({
   create: () => Decoration.none,
   update(deco, tr) {
     for (const e of tr.effects) {
-      if (e.is(setTokens)) {
-        const b = new RangeSetBuilder();
-        const len = tr.state.doc.length;
-        const { packed, kinds } = e.value;
-        const marks = kinds.map(tokenMark);
-        for (let i = 0; i + 2 < packed.length; i += 3) {
-          const from = packed[i], to = packed[i + 1];
-          if (from < to && to <= len) b.add(from, to, marks[packed[i + 2]]);
-        }
-        return b.finish();
-      }
+      if (e.is(setTokens)) return replaceTokens(deco.map(tr.changes), e.value, tr.state.doc.length);
     }
     return deco.map(tr.changes);
   },
@@ -158,14 +189,19 @@ class Editor {
       tokensField, currentField, theme, this.readOnly.of(EditorState.readOnly.of(false)),
       EditorView.contentAttributes.of({ 'aria-label': callbacks.label ?? 'Dockerfile editor', id: 'dockerfile-editor', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged && !this.silent) callbacks.change?.(u.state.doc.toString());
+        if (u.docChanged && !this.silent) {
+          this.reportedDoc = u.state.doc;
+          this.reportedText = u.state.doc.toString();
+          callbacks.change?.(this.reportedText);
+        }
       }),
     ];
     this.view = new EditorView({ state: EditorState.create({ doc, extensions }), parent });
   }
   text() { return this.view.state.doc.toString(); }
   setText(text) {
-    if (text === this.text()) return;
+    // The text the last change reported is still the document: no need to serialise it again.
+    if (this.view.state.doc === this.reportedDoc ? text === this.reportedText : text === this.text()) return;
     this.silent = true;
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
     this.silent = false;
@@ -173,14 +209,24 @@ class Editor {
   // `packed` is a view into wasm memory, valid only during this call: keep a copy.
   setTokens(packed, kinds) { this.view.dispatch({ effects: setTokens.of({ packed: packed.slice(), kinds }) }); }
   setDiagnostics(diags) {
+    this.view.dispatch(this.diagnosticsSpec(diags));
+    // For `cargo xtask bench ui`: when the latest diagnostics reached the editor.
+    globalThis.DrydockEditor.lastDiagnosticsAt = performance.now();
+  }
+  diagnosticsSpec(diags) {
     const len = this.view.state.doc.length;
     const clean = diags.map((d) => ({
       from: Math.min(d.from, len), to: Math.min(Math.max(d.to, d.from), len), severity: d.severity,
       message: d.message, source: d.code,
       renderMessage: d.hint || d.url ? () => diagnosticBody(d) : undefined,
     }));
-    this.view.dispatch(setDiagnostics(this.view.state, clean));
-    // For `cargo xtask bench ui`: when the latest diagnostics reached the editor.
+    return setDiagnostics(this.view.state, clean);
+  }
+  // Tokens and diagnostics in one transaction: the view updates (and syncs its DOM) once.
+  setTokensAndDiagnostics(packed, kinds, diags) {
+    const spec = this.diagnosticsSpec(diags);
+    const effects = [setTokens.of({ packed: packed.slice(), kinds })].concat(spec.effects ?? []);
+    this.view.dispatch({ effects });
     globalThis.DrydockEditor.lastDiagnosticsAt = performance.now();
   }
   setCurrent(fromLine, toLine) {

@@ -1,5 +1,6 @@
 //! The Drydock web app (Yew): a thin view over the pure core in `crates/`.
 
+pub mod analysis;
 pub mod components;
 pub mod highlight;
 pub mod i18n;

@@ -21,30 +21,13 @@ pub struct Outline {
     pub errors: usize,
 }
 
-thread_local! {
-    /// The last outline computed: the lifecycle strip and the instruction list share it.
-    static LAST: std::cell::RefCell<Option<(std::rc::Rc<str>, std::rc::Rc<Outline>)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 impl Outline {
-    /// The outline of `text`, computed once per text however many views ask for it.
-    pub fn cached(text: &std::rc::Rc<str>) -> std::rc::Rc<Outline> {
-        LAST.with(|last| {
-            let mut last = last.borrow_mut();
-            if let Some((t, o)) = last.as_ref()
-                && (std::rc::Rc::ptr_eq(t, text) || **t == **text)
-            {
-                return o.clone();
-            }
-            let o = std::rc::Rc::new(Outline::of(text));
-            *last = Some((text.clone(), o.clone()));
-            o
-        })
+    pub fn of(text: &str) -> Outline {
+        Outline::of_parse(&drydock_syntax::parse(text))
     }
 
-    pub fn of(text: &str) -> Outline {
-        let parse = drydock_syntax::parse(text);
+    /// The outline of a parse the caller already has (see `crate::analysis`).
+    pub fn of_parse(parse: &drydock_syntax::Parse<'_>) -> Outline {
         let errors: Vec<_> = parse
             .diagnostics
             .iter()

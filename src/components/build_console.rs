@@ -20,18 +20,21 @@ pub fn build_console(props: &Props) -> Html {
     let pre = use_node_ref();
     {
         let pre = pre.clone();
+        // Measured in the next frame, so a step forces no layout of its own.
         use_effect_with(props.vertex, move |_| {
-            let Some(pre) = pre.cast::<web_sys::HtmlElement>() else {
-                return;
-            };
-            let first = pre
-                .query_selector(".console-line.current")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(line) = first {
-                pre.set_scroll_top((line.offset_top() - 24).max(0));
-            }
+            crate::interop::frame::next_frame(move || {
+                let Some(pre) = pre.cast::<web_sys::HtmlElement>() else {
+                    return;
+                };
+                let first = pre
+                    .query_selector(".console-line.current")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(line) = first {
+                    pre.set_scroll_top((line.offset_top() - 24).max(0));
+                }
+            });
         });
     }
     html! {

@@ -37,20 +37,24 @@ pub fn build_timeline(props: &Props) -> Html {
     // Keep the selected row in view (only the list scrolls; it is the rows' offset parent).
     {
         let list = list.clone();
+        // Measured in the next frame, so a step forces no layout of its own.
         use_effect_with(at, move |at| {
-            let doc = gloo::utils::document();
-            let row = doc
-                .get_element_by_id(&format!("step-{at}"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let (Some(row), Some(list)) = (row, list.cast::<web_sys::HtmlElement>()) {
-                let (top, h) = (row.offset_top(), row.offset_height());
-                let (scroll, view) = (list.scroll_top(), list.client_height());
-                if top < scroll {
-                    list.set_scroll_top(top);
-                } else if top + h > scroll + view {
-                    list.set_scroll_top(top + h - view);
+            let at = *at;
+            crate::interop::frame::next_frame(move || {
+                let doc = gloo::utils::document();
+                let row = doc
+                    .get_element_by_id(&format!("step-{at}"))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let (Some(row), Some(list)) = (row, list.cast::<web_sys::HtmlElement>()) {
+                    let (top, h) = (row.offset_top(), row.offset_height());
+                    let (scroll, view) = (list.scroll_top(), list.client_height());
+                    if top < scroll {
+                        list.set_scroll_top(top);
+                    } else if top + h > scroll + view {
+                        list.set_scroll_top(top + h - view);
+                    }
                 }
-            }
+            });
         });
     }
 

@@ -26,16 +26,19 @@ pub fn change_tree(props: &Props) -> Html {
     let list = use_node_ref();
     {
         let list = list.clone();
+        // Measured in the next frame, so a step forces no layout of its own.
         use_effect_with(props.focus_key, move |_| {
-            let Some(list) = list.cast::<web_sys::HtmlElement>() else {
-                return;
-            };
-            let first = list
-                .query_selector(".st-added, .st-modified, .st-deleted")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            list.set_scroll_top(first.map_or(0, |e| (e.offset_top() - 40).max(0)));
+            crate::interop::frame::next_frame(move || {
+                let Some(list) = list.cast::<web_sys::HtmlElement>() else {
+                    return;
+                };
+                let first = list
+                    .query_selector(".st-added, .st-modified, .st-deleted")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                list.set_scroll_top(first.map_or(0, |e| (e.offset_top() - 40).max(0)));
+            });
         });
     }
     let files = &props.files;

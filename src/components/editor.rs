@@ -3,16 +3,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use drydock_lint::LintReport;
-use drydock_syntax::Severity;
 use drydock_text::LineIndex;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::insights_view::{is_dockerfile, report_of};
-use crate::highlight;
+use crate::components::insights_view::is_dockerfile;
 use crate::i18n::{t, tf};
-use crate::interop::editor::{self as cm, Mark, Token};
+use crate::interop::editor as cm;
 use crate::interop::utf16::Utf16Map;
 use crate::state::{Action, use_store};
 
@@ -84,10 +81,21 @@ pub fn editor() -> Html {
             *dockerfile.borrow_mut() = is_df;
             if let Some(ed) = instance.borrow().as_ref() {
                 if is_df {
-                    // One parse serves the highlighting, the parser's diagnostics and the lint.
-                    let parse = drydock_syntax::parse(text);
-                    let report = report_of(&parse, &store.file_name, store.session().host());
-                    sync(ed, text, &parse, Some(&report));
+                    // One parse serves the outline, the highlighting, the parser's diagnostics
+                    // and the lint (usually already made while the lifecycle strip rendered).
+                    let data = {
+                        let session = store.session();
+                        let lint = crate::analysis::LintAs {
+                            path: &store.file_name,
+                            project: session.host(),
+                            rev: store.rev,
+                        };
+                        crate::analysis::editor(text, lint)
+                    };
+                    ed.set_text(text);
+                    ed.set_tokens_and_diagnostics(&data.tokens, &data.marks);
+                    // For `cargo xtask bench ui`: keystroke → updated diagnostics.
+                    crate::interop::perf::mark("drydock-diagnostics");
                 } else {
                     // Not a Dockerfile: plain text, no Dockerfile tokens or diagnostics.
                     ed.set_text(text);
@@ -191,91 +199,6 @@ fn step_lines(store: &crate::state::AppState) -> Option<(u32, u32)> {
             .min(n.saturating_sub(1)),
     )?;
     Some((step.line, step.end_line.max(step.line)))
-}
-
-/// Zero-width diagnostics still get one character so they are visible.
-fn visible_end(range: drydock_text::TextRange) -> u32 {
-    if range.is_empty() {
-        range.end + 1
-    } else {
-        range.end
-    }
-}
-
-/// Pushes the text (when it differs), the semantic tokens and the diagnostics to CodeMirror: the
-/// parser's (in Docker's wording) and, for a Dockerfile, the lint's (conversion errors,
-/// BuildKit's checks, learner rules) with the rule's hint and docs link.
-fn sync(
-    ed: &cm::Editor,
-    text: &str,
-    parse: &drydock_syntax::Parse<'_>,
-    report: Option<&LintReport>,
-) {
-    ed.set_text(text);
-    let map = Utf16Map::new(text);
-    let tokens: Vec<Token> = highlight::spans(parse)
-        .iter()
-        .map(|s| Token {
-            from: map.to_utf16(s.range.start),
-            to: map.to_utf16(s.range.end),
-            kind: s.kind,
-        })
-        .collect();
-    ed.set_tokens(&tokens);
-    let mut marks: Vec<Mark> = parse
-        .diagnostics
-        .iter()
-        // The lint reports empty continuations itself (so `# check=skip` applies).
-        .filter(|d| report.is_none() || d.code != drydock_syntax::codes::NO_EMPTY_CONTINUATION)
-        .map(|d| {
-            let end = visible_end(d.range);
-            Mark {
-                from: map.to_utf16(d.range.start),
-                to: map.to_utf16(end),
-                severity: match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "info",
-                },
-                message: parse.docker_message(d),
-                code: d.code.clone(),
-                hint: d.hint.clone(),
-                url: String::new(),
-            }
-        })
-        .collect();
-    if let Some(report) = report {
-        let lint = report
-            .errors
-            .iter()
-            .cloned()
-            .chain(report.findings().map(drydock_lint::Finding::to_diagnostic));
-        marks.extend(lint.map(|d| {
-            let meta = drydock_lint::rule(&d.code);
-            let hint = if d.hint.is_empty() {
-                meta.map_or("", |m| m.hint).to_owned()
-            } else {
-                d.hint.clone()
-            };
-            Mark {
-                from: map.to_utf16(d.range.start),
-                to: map.to_utf16(visible_end(d.range)),
-                severity: match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "info",
-                },
-                message: d.message.clone(),
-                code: d.code.clone(),
-                hint,
-                url: meta.map_or("", |m| m.url).to_owned(),
-            }
-        }));
-        marks.sort_by_key(|m| (m.from, m.to));
-    }
-    ed.set_diagnostics(&marks);
-    // For `cargo xtask bench ui`: keystroke → updated diagnostics.
-    crate::interop::perf::mark("drydock-diagnostics");
 }
 
 /// Hover documentation at UTF-16 offset `pos` of `text`: a RUN line's word explained (explain

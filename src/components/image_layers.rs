@@ -103,21 +103,25 @@ pub fn image_layers(props: &Props) -> Html {
         .filter(|i| *i < n)
         .unwrap_or(n.saturating_sub(1));
     // Keep the selected layer in view inside the list.
+    // Measured in the next frame, so a step forces no layout of its own.
     use_effect_with(selected, |at| {
-        use wasm_bindgen::JsCast;
-        let row = gloo::utils::document()
-            .get_element_by_id(&format!("layer-row-{at}"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        let list = row
-            .as_ref()
-            .and_then(|r| r.parent_element())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let (Some(row), Some(list)) = (row, list) {
-            let (top, h) = (row.offset_top(), list.client_height());
-            if top < list.scroll_top() || top + row.offset_height() > list.scroll_top() + h {
-                list.set_scroll_top((top - h / 2).max(0));
+        let at = *at;
+        crate::interop::frame::next_frame(move || {
+            use wasm_bindgen::JsCast;
+            let row = gloo::utils::document()
+                .get_element_by_id(&format!("layer-row-{at}"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let list = row
+                .as_ref()
+                .and_then(|r| r.parent_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(row), Some(list)) = (row, list) {
+                let (top, h) = (row.offset_top(), list.client_height());
+                if top < list.scroll_top() || top + row.offset_height() > list.scroll_top() + h {
+                    list.set_scroll_top((top - h / 2).max(0));
+                }
             }
-        }
+        });
     });
     let select = |i: usize| {
         let store = store.clone();

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, tn};
-use crate::outline::{Outline, Row};
+use crate::outline::Outline;
 use crate::state::{Action, AppState, use_store};
 
 #[component(InstructionList)]
@@ -11,7 +11,7 @@ pub fn instruction_list() -> Html {
     let store = use_store();
     // The Dockerfile the build uses; a row opens it when another file is in the editor.
     // One outline per text (shared with the lifecycle strip): a time-travel step re-renders no row.
-    let outline = Outline::cached(&store.dockerfile_text());
+    let outline = crate::analysis::build_outline(&store);
     let other_open = store.file_name != store.build_form.file;
     if outline.rows.is_empty() {
         return html! {
@@ -58,39 +58,7 @@ impl PartialEq for RowsProps {
 #[component(Rows)]
 fn rows(props: &RowsProps) -> Html {
     let all = use_state(|| false);
-    let other_open = props.other_open;
     let outline = &props.outline;
-    let row = |r: &Row| {
-        let (start, end) = (r.start_line, r.end_line);
-        let onclick = {
-            let store = props.dispatcher.clone();
-            let file = props.file.clone();
-            Callback::from(move |_: MouseEvent| {
-                if other_open {
-                    store.dispatch(Action::Open(file.clone()));
-                }
-                store.dispatch(Action::Reveal(start, end));
-            })
-        };
-        let lines = if start == end {
-            format!("{start}")
-        } else {
-            format!("{start}–{end}")
-        };
-        html! {
-            <li class={classes!("instr", r.error.is_some().then_some("has-error"))}>
-                <button class="instr-button" {onclick}
-                    title={tf("instructions.show_line", &[("lines", &lines)])}>
-                    <span class="instr-lines">{ lines }</span>
-                    <span class={classes!("kw", format!("kw-{}", r.family))}>{ r.keyword.clone() }</span>
-                    <span class="instr-args">{ r.args.clone() }</span>
-                </button>
-                if let Some(err) = &r.error {
-                    <p class="instr-error" role="note">{ err.clone() }</p>
-                }
-            </li>
-        }
-    };
     let shown = if *all { outline.rows.len() } else { FIRST_ROWS };
     let hidden = outline.rows.len().saturating_sub(shown);
     let show_all = {
@@ -100,7 +68,10 @@ fn rows(props: &RowsProps) -> Html {
     html! {
         <>
             <ol class="instr-list" aria-label={t("view.instructions")}>
-                { for outline.rows.iter().take(shown).map(row) }
+                { for (0..shown.min(outline.rows.len())).map(|index| html! {
+                    <InstrRow outline={outline.clone()} {index} other_open={props.other_open}
+                        file={props.file.clone()} dispatcher={props.dispatcher.clone()} />
+                }) }
             </ol>
             if hidden > 0 {
                 <button class="btn show-all" onclick={show_all}>
@@ -108,5 +79,62 @@ fn rows(props: &RowsProps) -> Html {
                 </button>
             }
         </>
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    outline: Rc<Outline>,
+    index: usize,
+    other_open: bool,
+    file: String,
+    dispatcher: UseReducerDispatcher<AppState>,
+}
+
+impl PartialEq for RowProps {
+    /// Equal when the row reads the same: a keystroke re-renders only the rows it changed.
+    fn eq(&self, other: &Self) -> bool {
+        self.outline.rows.get(self.index) == other.outline.rows.get(other.index)
+            && self.other_open == other.other_open
+            && self.file == other.file
+            && self.dispatcher == other.dispatcher
+    }
+}
+
+/// One instruction.
+#[component(InstrRow)]
+fn instr_row(props: &RowProps) -> Html {
+    let Some(r) = props.outline.rows.get(props.index) else {
+        return Html::default();
+    };
+    let (start, end) = (r.start_line, r.end_line);
+    let onclick = {
+        let store = props.dispatcher.clone();
+        let file = props.file.clone();
+        let other_open = props.other_open;
+        Callback::from(move |_: MouseEvent| {
+            if other_open {
+                store.dispatch(Action::Open(file.clone()));
+            }
+            store.dispatch(Action::Reveal(start, end));
+        })
+    };
+    let lines = if start == end {
+        format!("{start}")
+    } else {
+        format!("{start}–{end}")
+    };
+    html! {
+        <li class={classes!("instr", r.error.is_some().then_some("has-error"))}>
+            <button class="instr-button" {onclick}
+                title={tf("instructions.show_line", &[("lines", &lines)])}>
+                <span class="instr-lines">{ lines }</span>
+                <span class={classes!("kw", format!("kw-{}", r.family))}>{ r.keyword.clone() }</span>
+                <span class="instr-args">{ r.args.clone() }</span>
+            </button>
+            if let Some(err) = &r.error {
+                <p class="instr-error" role="note">{ err.clone() }</p>
+            }
+        </li>
     }
 }

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::icons;
 use crate::i18n::{t, tf, tn};
-use crate::outline::Outline;
 use crate::state::{Action, View, use_store};
 use crate::views::container_counts::Counts;
 
@@ -12,7 +11,7 @@ use crate::views::container_counts::Counts;
 pub fn lifecycle() -> Html {
     let store = use_store();
     // The Dockerfile the build uses, whichever file is open in the editor.
-    let outline = Outline::cached(&store.dockerfile_text());
+    let outline = crate::analysis::build_outline(&store);
     let show = |view: View| {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::Show(view)))

@@ -18,6 +18,8 @@ extern "C" {
     fn set_tokens(this: &JsEditor, packed: &[u32], kinds: &Array);
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics(this: &JsEditor, diags: &Array);
+    #[wasm_bindgen(method, js_name = setTokensAndDiagnostics)]
+    fn set_tokens_and_diagnostics(this: &JsEditor, packed: &[u32], kinds: &Array, diags: &Array);
     #[wasm_bindgen(method, js_name = setCurrent)]
     fn set_current(this: &JsEditor, from_line: u32, to_line: u32);
     #[wasm_bindgen(method)]
@@ -141,36 +143,19 @@ impl Editor {
     /// Sends the tokens as one flat `Uint32Array` (`from, to, kind index` per token) plus the kind
     /// names: a long file's thousands of tokens cross the boundary in one copy.
     pub fn set_tokens(&self, tokens: &[Token]) {
-        let mut kinds: Vec<&'static str> = Vec::new();
-        let mut packed = Vec::with_capacity(tokens.len() * 3);
-        for t in tokens {
-            let k = match kinds.iter().position(|k| *k == t.kind) {
-                Some(k) => k,
-                None => {
-                    kinds.push(t.kind);
-                    kinds.len() - 1
-                }
-            };
-            packed.extend([t.from, t.to, u32::try_from(k).unwrap_or(0)]);
-        }
-        let names: Array = kinds.iter().map(|k| JsValue::from_str(k)).collect();
+        let (packed, names) = pack(tokens);
         self.js.set_tokens(&packed, &names);
     }
 
     pub fn set_diagnostics(&self, marks: &[Mark]) {
-        let arr = Array::new();
-        for m in marks {
-            let o = Object::new();
-            set(&o, "from", &m.from.into());
-            set(&o, "to", &m.to.into());
-            set(&o, "severity", &JsValue::from_str(m.severity));
-            set(&o, "message", &JsValue::from_str(&m.message));
-            set(&o, "code", &JsValue::from_str(&m.code));
-            set(&o, "hint", &JsValue::from_str(&m.hint));
-            set(&o, "url", &JsValue::from_str(&m.url));
-            arr.push(&o);
-        }
-        self.js.set_diagnostics(&arr);
+        self.js.set_diagnostics(&diagnostics(marks));
+    }
+
+    /// [`Editor::set_tokens`] and [`Editor::set_diagnostics`] in one editor transaction.
+    pub fn set_tokens_and_diagnostics(&self, tokens: &[Token], marks: &[Mark]) {
+        let (packed, names) = pack(tokens);
+        self.js
+            .set_tokens_and_diagnostics(&packed, &names, &diagnostics(marks));
     }
 
     /// Highlights lines `from..=to` (1-based) as the current build step; `None` clears it.
@@ -197,4 +182,39 @@ impl Drop for Editor {
 
 fn set(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &JsValue::from_str(key), value);
+}
+
+/// Tokens as `from, to, kind index` triples plus the kind names.
+fn pack(tokens: &[Token]) -> (Vec<u32>, Array) {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let mut packed = Vec::with_capacity(tokens.len() * 3);
+    for t in tokens {
+        let k = match kinds.iter().position(|k| *k == t.kind) {
+            Some(k) => k,
+            None => {
+                kinds.push(t.kind);
+                kinds.len() - 1
+            }
+        };
+        packed.extend([t.from, t.to, u32::try_from(k).unwrap_or(0)]);
+    }
+    let names: Array = kinds.iter().map(|k| JsValue::from_str(k)).collect();
+    (packed, names)
+}
+
+/// Diagnostics as the plain objects the bundle expects.
+fn diagnostics(marks: &[Mark]) -> Array {
+    let arr = Array::new();
+    for m in marks {
+        let o = Object::new();
+        set(&o, "from", &m.from.into());
+        set(&o, "to", &m.to.into());
+        set(&o, "severity", &JsValue::from_str(m.severity));
+        set(&o, "message", &JsValue::from_str(&m.message));
+        set(&o, "code", &JsValue::from_str(&m.code));
+        set(&o, "hint", &JsValue::from_str(&m.hint));
+        set(&o, "url", &JsValue::from_str(&m.url));
+        arr.push(&o);
+    }
+    arr
 }

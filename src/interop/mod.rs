@@ -4,6 +4,7 @@ pub mod download;
 pub mod editor;
 pub mod fetch;
 pub mod files;
+pub mod frame;
 pub mod idb;
 pub mod perf;
 pub mod utf16;
