@@ -150,8 +150,8 @@ fn editor_data(text: &str, parse: &drydock_syntax::Parse<'_>, report: &LintRepor
             to: map.to_utf16(visible_end(d.range)),
             severity: severity(d.severity),
             message: parse.docker_message(d),
-            code: d.code.clone(),
-            hint: d.hint.clone(),
+            code: d.code.to_string(),
+            hint: d.hint.to_string(),
             url: String::new(),
         })
         .collect();
@@ -165,14 +165,14 @@ fn editor_data(text: &str, parse: &drydock_syntax::Parse<'_>, report: &LintRepor
         let hint = if d.hint.is_empty() {
             meta.map_or("", |m| m.hint).to_owned()
         } else {
-            d.hint.clone()
+            d.hint.to_string()
         };
         Mark {
             from: map.to_utf16(d.range.start),
             to: map.to_utf16(visible_end(d.range)),
             severity: severity(d.severity),
             message: d.message.clone(),
-            code: d.code.clone(),
+            code: d.code.to_string(),
             hint,
             url: meta.map_or("", |m| m.url).to_owned(),
         }
