@@ -271,7 +271,7 @@ fn sync(
                 url: meta.map_or("", |m| m.url).to_owned(),
             }
         }));
-        marks.sort_by_key(|m| (m.from, m.to));
+        drydock_text::sort::sort_by_key(&mut marks, |m| (m.from, m.to));
     }
     ed.set_diagnostics(&marks);
     // For `cargo xtask bench ui`: keystroke → updated diagnostics.
