@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveMounts, launch, open, ROOT, DIST } from './support/harness.mjs';
+import { serveMounts, launch, open, ROOT, DIST, typeInTerminal } from './support/harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -56,14 +56,6 @@ async function openCoursePage(context) {
 
 const frameOf = (page, id) => page.frames().find((f) => f.url().includes(id));
 
-/** Types `line` into an embed's terminal and waits for its transcript entry. */
-async function run(frame, line) {
-  const before = await frame.locator('.term-entry').count();
-  await frame.locator('#terminal-input').fill(line);
-  await frame.locator('#terminal-input').press('Enter');
-  await frame.locator('.term-entry').nth(before).waitFor();
-}
-
 test('two embeds on a course page show what their options say, independently', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   const { page, trainer, api } = await openCoursePage(context);
@@ -94,8 +86,8 @@ test('two embeds on a course page show what their options say, independently', a
   await api.locator('.cm-content').click();
   await page.keyboard.type('XYZ');
   assert.equal(await api.locator('.cm-content').textContent(), apiText, 'a read-only editor takes no typing');
-  await run(api, 'docker build -t api -f api.dockerfile .');
-  await run(api, 'docker images');
+  await typeInTerminal(api, 'docker build -t api -f api.dockerfile .', { fill: true });
+  await typeInTerminal(api, 'docker images', { fill: true });
   assert.match(await api.locator('.term-entry').last().textContent(), /\bapi\b/);
 
   // Interacting in one leaves the other alone.
@@ -133,7 +125,7 @@ test('embeds leave the main app\'s saved work on the same origin untouched', asy
   const { page, trainer, api } = await openCoursePage(context);
   await trainer.locator('.cm-content').click();
   await page.keyboard.type('# the embed\n');
-  await run(api, 'docker build -t api -f api.dockerfile .');
+  await typeInTerminal(api, 'docker build -t api -f api.dockerfile .', { fill: true });
   await page.waitForTimeout(1200); // longer than the app's autosave delay
   const after = await storageOf(page);
   assert.deepEqual(after, before);
@@ -203,7 +195,7 @@ test('an embed opens a lesson (lesson=) beside its panes and checks its goals; n
   // The lesson's project (the trainer example) is what the editor shows.
   await page.locator('.cm-content').waitFor();
   assert.match(await page.locator('.cm-content').textContent(), /FROM python/);
-  await run(page, 'docker build -f trainer.dockerfile . -t trainer:latest');
+  await typeInTerminal(page, 'docker build -f trainer.dockerfile . -t trainer:latest', { fill: true });
   await page.waitForFunction(() => document.querySelector('#lesson-step-0')?.dataset.done === 'true');
   assert.deepEqual(page.errors, []);
   // Nothing of the lesson or the project reaches this origin's storage.

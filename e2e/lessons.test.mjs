@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, ROOT } from './support/harness.mjs';
+import { serve, launch, open, ROOT, typeInTerminal } from './support/harness.mjs';
 
 let server, browser, dir;
 before(async () => {
@@ -63,17 +63,6 @@ async function setEditor(page, text) {
   await page.keyboard.press('Escape');
   await page.waitForFunction((t) => [...document.querySelectorAll('.cm-content .cm-line')]
     .map((e) => e.textContent).join('\n') === t, text);
-}
-
-/** Types a line at the terminal prompt and waits for its entry in the transcript. */
-async function typeInTerminal(page, line) {
-  await page.locator('#tab-terminal').click();
-  const input = page.locator('#terminal-input');
-  const before = await page.locator('.term-entry').count();
-  await input.click();
-  await input.fill(line);
-  await input.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
 }
 
 /** Answers the step's predict question (trying the choices in turn, as a guessing learner would). */
@@ -130,7 +119,7 @@ async function act(page, actions) {
       assert.ok(text.includes(a.from), `${a.path} contains ${JSON.stringify(a.from)}`);
       await setEditor(page, text.replace(a.from, a.to));
     } else if (a.kind === 'command') {
-      await typeInTerminal(page, a.command);
+      await typeInTerminal(page, a.command, { fill: true });
     } else {
       assert.fail(`unknown solution action ${a.kind}`);
     }
@@ -236,7 +225,7 @@ test('progress survives a reload; a bad lesson file shows the loader\'s message'
   await page.setInputFiles('#lesson-file', good);
   await page.locator('#lesson-start-confirm').click();
   await page.waitForSelector('#lesson-panel[data-lesson="mine"]');
-  await typeInTerminal(page, 'docker images');
+  await typeInTerminal(page, 'docker images', { fill: true });
   await page.waitForSelector('#lesson-complete');
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -87,13 +87,18 @@ export async function open(browser, url, { width = 1280, height = 800, colorSche
   return page;
 }
 
-/** Types `line` into the terminal as a user would and waits until its entry appears in the transcript. */
-export async function typeInTerminal(page, line) {
-  await page.locator('#tab-terminal').click();
-  const input = page.locator('#terminal-input');
+/**
+ * Types `line` into the terminal of `scope` (a page, or an embed's frame locator) as a user would — key by key,
+ * or in one go with `fill` — and waits until its entry appears in the transcript.
+ */
+export async function typeInTerminal(scope, line, { fill = false } = {}) {
+  const tab = scope.locator('#tab-terminal');
+  if (await tab.count()) await tab.click();
+  const input = scope.locator('#terminal-input');
   await input.click();
-  const before = await page.locator('.term-entry').count();
-  await input.type(line);
+  const before = await scope.locator('.term-entry').count();
+  if (fill) await input.fill(line);
+  else await input.type(line);
   await input.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.term-entry').length > n, before);
+  await scope.locator('.term-entry').nth(before).waitFor();
 }

@@ -238,8 +238,8 @@ fn sync(
                     Severity::Info => "info",
                 },
                 message: parse.docker_message(d),
-                code: d.code.clone(),
-                hint: d.hint.clone(),
+                code: d.code.to_string(),
+                hint: d.hint.to_string(),
                 url: String::new(),
             }
         })
@@ -255,7 +255,7 @@ fn sync(
             let hint = if d.hint.is_empty() {
                 meta.map_or("", |m| m.hint).to_owned()
             } else {
-                d.hint.clone()
+                d.hint.to_string()
             };
             Mark {
                 from: map.to_utf16(d.range.start),
@@ -266,7 +266,7 @@ fn sync(
                     Severity::Info => "info",
                 },
                 message: d.message.clone(),
-                code: d.code.clone(),
+                code: d.code.to_string(),
                 hint,
                 url: meta.map_or("", |m| m.url).to_owned(),
             }

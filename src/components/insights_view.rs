@@ -51,11 +51,11 @@ fn items(text: &str, report: &LintReport) -> Vec<Item> {
         .iter()
         .chain(&report.errors)
         .map(|d| Item {
-            code: d.code.clone(),
+            code: d.code.to_string(),
             severity: d.severity,
             message: d.message.clone(),
             line: line_of(d.range.start),
-            hint: d.hint.clone(),
+            hint: d.hint.to_string(),
             meta: drydock_lint::rule(&d.code),
             params: Vec::new(),
         })

@@ -21,7 +21,7 @@ fn folder_facts(dockerfile: &str) -> Result<ContextFacts, String> {
 
 fn help_of(d: &Diagnostic) -> String {
     if !d.hint.is_empty() {
-        return d.hint.clone();
+        return d.hint.to_string();
     }
     drydock_lint::rule(&d.code)
         .map(|r| r.hint.to_owned())

@@ -57,6 +57,6 @@ pub fn hint(code: &str) -> &'static str {
 }
 
 /// An error diagnostic with its hint.
-pub fn error(code: &str, range: TextRange, message: impl Into<String>) -> Diagnostic {
+pub fn error(code: &'static str, range: TextRange, message: impl Into<String>) -> Diagnostic {
     Diagnostic::error(code, range, message).with_hint(hint(code))
 }

@@ -38,7 +38,7 @@ impl Finding {
     /// The finding as an editor diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, self.range, self.message.clone())
-            .with_hint(self.hint.as_ref())
+            .with_hint(self.hint.clone())
     }
 
     /// A show-me parameter.
@@ -139,7 +139,7 @@ mod tests {
         let codes: Vec<String> = report
             .diagnostics_at(cmd)
             .into_iter()
-            .map(|d| d.code)
+            .map(|d| d.code.into_owned())
             .collect();
         assert_eq!(codes, ["JSONArgsRecommended"]);
         assert!(!report.has_errors());

@@ -92,7 +92,7 @@ fn main() {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for d in &dirs {
         for diag in lint(d).1 {
-            *counts.entry(diag.code).or_default() += 1;
+            *counts.entry(diag.code.to_string()).or_default() += 1;
         }
     }
     let n = dirs.len();

@@ -93,7 +93,7 @@ fn check(case: &Case) -> Result<(), String> {
         .collect();
     for d in report.errors.iter().chain(&report.syntax) {
         let line = lines.line_col(dockerfile, d.range.start).line;
-        found.push((d.code.clone(), line, d.message.clone()));
+        found.push((d.code.to_string(), line, d.message.clone()));
     }
     let mut expectations = 0;
     for line in case.header.lines() {

@@ -180,7 +180,7 @@ fn errors_in_dockers_words() {
 fn warnings_do_not_reject() {
     let p = parse("FROM a\nRUN a \\\n\n b\nRUN --device=x y\n");
     assert!(!p.is_rejected());
-    let codes: Vec<&str> = p.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes: Vec<&str> = p.diagnostics.iter().map(|d| &*d.code).collect();
     assert_eq!(codes, ["NoEmptyContinuation", "run-device-unsupported"]);
     assert_eq!(
         p.diagnostics[0].message,

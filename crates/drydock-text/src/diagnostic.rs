@@ -1,6 +1,7 @@
 //! `Diagnostic`: a finding about a span of text, with a stable code, a message and a learner's hint.
 use crate::TextRange;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -27,16 +28,16 @@ impl Severity {
 /// `message` is Docker's own wording; `hint` is one sentence written for a learner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub code: String,
+    pub code: Cow<'static, str>,
     pub severity: Severity,
     pub message: String,
     pub range: TextRange,
-    pub hint: String,
+    pub hint: Cow<'static, str>,
 }
 
 impl Diagnostic {
     pub fn new(
-        code: impl Into<String>,
+        code: impl Into<Cow<'static, str>>,
         severity: Severity,
         range: TextRange,
         message: impl Into<String>,
@@ -46,20 +47,28 @@ impl Diagnostic {
             severity,
             message: message.into(),
             range,
-            hint: String::new(),
+            hint: Cow::Borrowed(""),
         }
     }
 
-    pub fn error(code: impl Into<String>, range: TextRange, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: impl Into<Cow<'static, str>>,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(code, Severity::Error, range, message)
     }
 
-    pub fn warning(code: impl Into<String>, range: TextRange, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: impl Into<Cow<'static, str>>,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(code, Severity::Warning, range, message)
     }
 
     /// The same diagnostic with a learner's hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Cow<'static, str>>) -> Self {
         self.hint = hint.into();
         self
     }

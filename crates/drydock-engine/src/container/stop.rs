@@ -1,6 +1,7 @@
-//! Stopping processes: `docker stop` (SIGTERM, then SIGKILL after the timeout — a PID 1 without a
-//! handler ignores SIGTERM, so it takes the whole timeout and exits 137), `docker kill` (SIGKILL
-//! → 137, or another signal), Ctrl-C on an attached `docker run` (SIGINT), `docker restart`.
+//! Stopping processes: `docker stop` (the stop signal — the image's STOPSIGNAL, SIGTERM by
+//! default — then SIGKILL after the timeout: a PID 1 without a handler ignores the signal, so it
+//! takes the whole timeout and exits 137), `docker kill` (SIGKILL → 137, or another signal),
+//! Ctrl-C on an attached `docker run` (SIGINT), `docker restart`.
 use super::fs::Host;
 use super::start::Started;
 use super::{DaemonError, LogLine};
@@ -40,7 +41,8 @@ impl Engine {
         }
     }
 
-    /// `docker stop` with `timeout_s` (default 10). Stopping a stopped container is not an error.
+    /// `docker stop` with `timeout_s` (default 10): sends the container's stop signal (the image's
+    /// STOPSIGNAL, SIGTERM by default). Stopping a stopped container is not an error.
     pub fn stop_container(
         &mut self,
         id: &str,
@@ -55,11 +57,22 @@ impl Engine {
             return Ok(None);
         }
         let s = &c.state.signals;
-        if s.handles_term {
-            let lines = s.term_lines.clone();
-            let code = s.term_code;
-            return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
+        match signal_name(&c.config.stop_signal).as_str() {
+            "TERM" if s.handles_term => {
+                let lines = s.term_lines.clone();
+                let code = s.term_code;
+                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
+            }
+            "INT" if s.handles_int => {
+                let lines = s.int_lines.clone();
+                let code = s.int_code;
+                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
+            }
+            "KILL" => return Ok(Some(self.end_with(&c.id, &[], 137, 50))),
+            _ => {}
         }
+        // PID 1 has no handler for the signal: the kernel ignores it, and the daemon sends
+        // SIGKILL when the timeout runs out.
         Ok(Some(self.end_with(
             &c.id,
             &[],
@@ -87,14 +100,16 @@ impl Engine {
                 c.id
             )));
         }
-        let sig = signal.trim_start_matches("SIG").to_ascii_uppercase();
+        let sig = if signal.is_empty() {
+            "KILL".to_owned()
+        } else {
+            signal_name(signal)
+        };
         let s = c.state.signals.clone();
         match sig.as_str() {
-            "" | "KILL" | "9" => Ok(self.end_with(&c.id, &[], 137, 50)),
-            "TERM" | "15" if s.handles_term => {
-                Ok(self.end_with(&c.id, &s.term_lines, s.term_code, 400))
-            }
-            "INT" | "2" if s.handles_int => Ok(self.end_with(&c.id, &s.int_lines, s.int_code, 400)),
+            "KILL" => Ok(self.end_with(&c.id, &[], 137, 50)),
+            "TERM" if s.handles_term => Ok(self.end_with(&c.id, &s.term_lines, s.term_code, 400)),
+            "INT" if s.handles_int => Ok(self.end_with(&c.id, &s.int_lines, s.int_code, 400)),
             _ => Ok(Stopped {
                 lines: Vec::new(),
                 exit_code: 0,
@@ -133,5 +148,43 @@ impl Engine {
                 e.message
             ))
         })
+    }
+}
+
+/// A signal as the name without `SIG`, upper-cased (`sigint`, `SIGINT`, `INT` and `2` are all
+/// `INT`); empty means SIGTERM, the daemon's default stop signal.
+pub(crate) fn signal_name(signal: &str) -> String {
+    let upper = signal.trim().to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    match name {
+        "" | "15" => "TERM",
+        "1" => "HUP",
+        "2" => "INT",
+        "3" => "QUIT",
+        "9" => "KILL",
+        "10" => "USR1",
+        "12" => "USR2",
+        other => other,
+    }
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signal_name;
+
+    #[test]
+    fn signal_names() {
+        for (given, want) in [
+            ("", "TERM"),
+            ("SIGTERM", "TERM"),
+            ("sigint", "INT"),
+            ("2", "INT"),
+            ("SIGKILL", "KILL"),
+            ("9", "KILL"),
+            ("SIGQUIT", "QUIT"),
+        ] {
+            assert_eq!(signal_name(given), want, "{given}");
+        }
     }
 }

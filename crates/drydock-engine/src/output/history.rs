@@ -6,11 +6,12 @@ use super::units::human_size;
 use crate::image::Image;
 use crate::timefmt::human_ago;
 
-fn ellipsis(s: &str, max: usize) -> String {
+/// The docker CLI's `Ellipsis`: at most `max` chars, the last one `…` when cut.
+pub fn ellipsis(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
     }
-    let mut out: String = s.chars().take(max - 1).collect();
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
 }

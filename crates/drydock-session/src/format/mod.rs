@@ -110,6 +110,23 @@ fn parse(tpl: &str) -> Result<Vec<Piece>, String> {
     Ok(out)
 }
 
+/// The docker CLI's Go type behind a row, as its template errors name it (told apart by a
+/// field only that command's rows have).
+fn context_type(row: &Row) -> &'static str {
+    let has = |name: &str| row.get(name).is_some();
+    if has("Names") {
+        "ContainerContext"
+    } else if has("Repository") {
+        "imageContext"
+    } else if has("CreatedBy") {
+        "historyContext"
+    } else if has("Driver") {
+        "volumeContext"
+    } else {
+        "Context"
+    }
+}
+
 fn eval(p: &[Piece], row: &Row) -> Result<String, String> {
     let mut s = String::new();
     for piece in p {
@@ -125,7 +142,8 @@ fn eval(p: &[Piece], row: &Row) -> Result<String, String> {
                         None => {
                             return Err(format!(
                                 "template: :1:{}: executing \"\" at <{arg}>: can't evaluate field {name} in type *formatter.{}",
-                                2, "Context"
+                                2,
+                                context_type(row)
                             ));
                         }
                     }
