@@ -48,10 +48,7 @@ fn sorted_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<
 fn permute<T>(v: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut cur = start;
-        loop {
-            let Some(slot) = order.get_mut(cur) else {
-                break;
-            };
+        while let Some(slot) = order.get_mut(cur) {
             let next = std::mem::replace(slot, usize::MAX);
             if next == usize::MAX || next == start {
                 break;
@@ -67,6 +64,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::unnecessary_sort_by)] // `sort_by` itself is what is compared
     fn matches_std_stable_sort() {
         // Pairs sorted by their first field only: stability decides the order of equal keys.
         let mut seed = 7u32;
