@@ -177,6 +177,6 @@ fn editor_data(text: &str, parse: &drydock_syntax::Parse<'_>, report: &LintRepor
             url: meta.map_or("", |m| m.url).to_owned(),
         }
     }));
-    marks.sort_by_key(|m| (m.from, m.to));
+    drydock_text::sort::sort_by_key(&mut marks, |m| (m.from, m.to));
     EditorData { tokens, marks }
 }

@@ -29,7 +29,9 @@ pub fn spans(parse: &Parse<'_>) -> Vec<Span> {
         instruction(text, ins, &mut out);
     }
     out.retain(|s| !s.range.is_empty() && s.range.end as usize <= text.len());
-    out.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    drydock_text::sort::sort_by_key(&mut out, |s| {
+        (s.range.start, std::cmp::Reverse(s.range.end))
+    });
     // Drop ranges that overlap an earlier one (outer ranges win).
     let mut last_end = 0;
     out.retain(|s| {

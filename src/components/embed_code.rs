@@ -68,7 +68,9 @@ pub fn embed_code() -> Html {
             } else {
                 // Keep the dialog's order, whatever order the boxes were ticked in.
                 next.push(pane);
-                next.sort_by_key(|p| Pane::ALL.iter().position(|a| a == p));
+                drydock_text::sort::sort_by_key(&mut next, |p| {
+                    Pane::ALL.iter().position(|a| a == p)
+                });
             }
             panes.set(next);
             copied.set(false);

@@ -66,7 +66,7 @@ pub fn insight_scope(props: &Props) -> Html {
             .filter(|(_, s)| !s.steps.is_empty())
             .collect();
         let mut vars: Vec<_> = scope.vars.iter().collect();
-        vars.sort_by_key(|v| v.origin == Origin::BaseImage);
+        drydock_text::sort::sort_by_key(&mut vars, |v| v.origin == Origin::BaseImage);
         let step_head = |st: &ScopeStep| {
             let kw = st
                 .text

@@ -73,7 +73,9 @@ fn items(text: &str, report: &LintReport) -> Vec<Item> {
         meta: f.meta(),
         params: f.params.clone(),
     }));
-    out.sort_by(|a, b| (b.severity, a.line, &a.code).cmp(&(a.severity, b.line, &b.code)));
+    drydock_text::sort::sort_by(&mut out, |a, b| {
+        (b.severity, a.line, &a.code).cmp(&(a.severity, b.line, &b.code))
+    });
     out
 }
 

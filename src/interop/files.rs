@@ -125,6 +125,6 @@ pub async fn read_entries(entries: Vec<FileSystemEntry>) -> Result<Vec<Picked>, 
             });
         }
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    drydock_text::sort::sort_by(&mut out, |a, b| a.path.cmp(&b.path));
     Ok(out)
 }

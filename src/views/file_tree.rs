@@ -147,7 +147,7 @@ fn walk(
     out: &mut Vec<TreeRow>,
 ) -> u64 {
     let mut entries: Vec<(&str, &Node)> = dir.entries().map(|(n, node)| (&**n, node)).collect();
-    entries.sort_by(|a, b| {
+    drydock_text::sort::sort_by(&mut entries, |a, b| {
         b.1.is_dir()
             .cmp(&a.1.is_dir())
             .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))

@@ -176,7 +176,7 @@ fn walk(dir: &DirNode, abs: &str, depth: usize, ctx: &Ctx, out: &mut StepFiles) 
         Some(n) => n.is_dir(),
         None => deleted.is_some_and(|d| d.iter().any(|(n, dir)| n == name && *dir)),
     };
-    entries.sort_by(|a, b| {
+    drydock_text::sort::sort_by(&mut entries, |a, b| {
         is_dir(b.0, b.1)
             .cmp(&is_dir(a.0, a.1))
             .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))

@@ -131,7 +131,7 @@ pub fn explain(prev: &CacheEntry, now: &CacheInputs, same_parent: bool) -> MissR
         }
     }
     if !changes.is_empty() {
-        changes.sort_by(|a, b| a.path.cmp(&b.path));
+        drydock_text::sort::sort_by(&mut changes, |a, b| a.path.cmp(&b.path));
         return MissReason::FilesChanged { changes };
     }
     let names: std::collections::BTreeSet<&String> =

@@ -145,7 +145,9 @@ impl Engine {
     /// Images in the store, newest first (`docker images` order).
     pub fn images(&self) -> Vec<&Image> {
         let mut v: Vec<&Image> = self.state.images.values().collect();
-        v.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then(a.id.cmp(&b.id)));
+        drydock_text::sort::sort_by(&mut v, |a, b| {
+            b.created_ms.cmp(&a.created_ms).then(a.id.cmp(&b.id))
+        });
         v
     }
 

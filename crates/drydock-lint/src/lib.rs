@@ -85,9 +85,7 @@ pub fn lint_with_model(
     if opts.learner {
         learn::run(&cx, &mut out.sink, &out.model);
     }
-    out.sink
-        .insights
-        .sort_by_key(|f| (f.range.start, f.range.end));
+    drydock_text::sort::sort_by_key(&mut out.sink.insights, |f| (f.range.start, f.range.end));
     let report = LintReport {
         warnings: out.sink.warnings,
         insights: out.sink.insights,

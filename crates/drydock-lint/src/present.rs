@@ -42,7 +42,9 @@ pub fn summary(warnings: &[Finding]) -> String {
 
 /// Sorts as BuildKit's check tests compare: by line, then by detail.
 pub fn sort_like_buildkit_tests(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
+    drydock_text::sort::sort_by(findings, |a, b| {
+        (a.line, &a.message).cmp(&(b.line, &b.message))
+    });
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ impl LintReport {
         out.extend(self.errors.iter().cloned());
         out.extend(self.warnings.iter().map(Finding::to_diagnostic));
         out.extend(self.insights.iter().map(Finding::to_diagnostic));
-        out.sort_by(|a, b| {
+        drydock_text::sort::sort_by(&mut out, |a, b| {
             (a.range.start, a.range.end, b.severity, &a.code).cmp(&(
                 b.range.start,
                 b.range.end,

@@ -46,7 +46,7 @@ fn sorted_env(process: &Process) -> Vec<(String, String)> {
         env.retain(|(ek, _)| ek != k);
         env.push((k.clone(), v.clone()));
     }
-    env.sort();
+    drydock_text::sort::sort(&mut env);
     env
 }
 

@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Parse<'_> {
     crate::instructions::check_all(&mut instructions, &mut diagnostics);
     let (meta_args, stages) = group_stages(&instructions);
     if !diagnostics.is_sorted_by_key(|d| (d.range.start, d.range.end)) {
-        diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
+        drydock_text::sort::sort_by_key(&mut diagnostics, |d| (d.range.start, d.range.end));
     }
     Parse {
         text,
@@ -100,7 +100,7 @@ impl<'a> Parse<'a> {
             .iter()
             .filter(|d| d.is_error() && codes::stage_of(&d.code) != codes::Stage::Build)
             .collect();
-        errors.sort_by_key(|d| {
+        drydock_text::sort::sort_by_key(&mut errors, |d| {
             let parser = codes::stage_of(&d.code) == codes::Stage::Parser;
             (!parser, d.range.start)
         });

@@ -6,6 +6,7 @@
 mod diagnostic;
 mod line_index;
 mod range;
+pub mod sort;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use line_index::{LineCol, LineIndex};

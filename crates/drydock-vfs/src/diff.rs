@@ -56,7 +56,7 @@ impl fmt::Display for Change {
 pub fn diff(old: &Tree, new: &Tree) -> Vec<Change> {
     let mut out = Vec::new();
     diff_dirs(&old.root, &new.root, &AbsPath::root(), &mut out);
-    out.sort();
+    drydock_text::sort::sort(&mut out);
     out
 }
 

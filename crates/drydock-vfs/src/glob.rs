@@ -475,7 +475,7 @@ impl Tree {
             })
             .map(|(t, _)| if dirs_only { format!("{t}/") } else { t })
             .collect();
-        out.sort();
+        drydock_text::sort::sort(&mut out);
         out.dedup();
         out
     }

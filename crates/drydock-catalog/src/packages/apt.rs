@@ -112,7 +112,7 @@ pub fn apt_index() -> &'static AptIndex {
     static INDEX: OnceLock<AptIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut i: AptIndex = super::parse_or_default(DATA);
-        i.packages.sort_by(|a, b| a.name.cmp(&b.name));
+        drydock_text::sort::sort_by(&mut i.packages, |a, b| a.name.cmp(&b.name));
         i
     })
 }

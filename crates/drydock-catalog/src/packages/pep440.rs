@@ -331,7 +331,7 @@ impl fmt::Display for SpecifierSet {
     /// packaging's form: clauses sorted, comma-separated.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = self.0.iter().map(ToString::to_string).collect();
-        parts.sort();
+        drydock_text::sort::sort(&mut parts);
         f.write_str(&parts.join(","))
     }
 }

@@ -121,7 +121,7 @@ impl PipPackage {
             .iter()
             .filter_map(|s| Version::parse(s))
             .collect();
-        v.sort();
+        drydock_text::sort::sort(&mut v);
         v
     }
 

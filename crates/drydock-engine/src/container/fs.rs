@@ -153,7 +153,9 @@ impl Engine {
         let mut upper = self.container_upper(c);
         let now = upper.now();
         let mut order: Vec<usize> = (0..c.mounts.len()).collect();
-        order.sort_by_key(|&i| c.mounts.get(i).map_or(0, |m| m.destination.len()));
+        drydock_text::sort::sort_by_key(&mut order, |&i| {
+            c.mounts.get(i).map_or(0, |m| m.destination.len())
+        });
         let mut placed = Vec::new();
         let mut read_only = Vec::new();
         for i in order {

@@ -259,7 +259,9 @@ impl Engine {
     /// Every container, newest first (`docker ps -a` order).
     pub fn containers(&self) -> Vec<&Container> {
         let mut v: Vec<&Container> = self.state.containers.values().collect();
-        v.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then(b.id.cmp(&a.id)));
+        drydock_text::sort::sort_by(&mut v, |a, b| {
+            b.created_ms.cmp(&a.created_ms).then(b.id.cmp(&a.id))
+        });
         v
     }
 

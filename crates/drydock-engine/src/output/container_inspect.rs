@@ -382,7 +382,7 @@ fn ip_slot(engine: &Engine, c: &Container) -> usize {
         .values()
         .filter(|x| x.state.running())
         .collect();
-    running.sort_by_key(|x| (x.state.started_ms, x.id.clone()));
+    drydock_text::sort::sort_by_key(&mut running, |x| (x.state.started_ms, x.id.clone()));
     running.iter().position(|x| x.id == c.id).unwrap_or(0)
 }
 

@@ -90,7 +90,9 @@ pub fn ports_text(c: &Container) -> String {
             _ => ports.push((private, String::new(), 0, proto.to_owned())),
         }
     }
-    ports.sort_by(|a, b| (a.0, &a.1, a.2, &a.3).cmp(&(b.0, &b.1, b.2, &b.3)));
+    drydock_text::sort::sort_by(&mut ports, |a, b| {
+        (a.0, &a.1, a.2, &a.3).cmp(&(b.0, &b.1, b.2, &b.3))
+    });
     let host = |ip: &str, port: u16| {
         if ip.contains(':') {
             format!("[{ip}]:{port}")

@@ -42,7 +42,7 @@ impl Row {
             .iter()
             .map(|f| (f.name, f.value.as_str()))
             .collect();
-        m.sort_by(|a, b| a.0.cmp(b.0));
+        drydock_text::sort::sort_by(&mut m, |a, b| a.0.cmp(b.0));
         let obj: serde_json::Map<String, Value> = m
             .into_iter()
             .map(|(k, v)| (k.to_owned(), Value::from(v)))

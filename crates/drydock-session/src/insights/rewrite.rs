@@ -48,7 +48,7 @@ fn shell_command(src: &str, s: &Step) -> Option<String> {
 
 /// `src` with the byte ranges replaced (ranges sorted, not overlapping).
 fn splice(src: &str, mut edits: Vec<(usize, usize, String)>) -> String {
-    edits.sort_by_key(|e| e.0);
+    drydock_text::sort::sort_by_key(&mut edits, |e| e.0);
     let mut out = String::new();
     let mut at = 0;
     for (start, end, text) in edits {
@@ -166,7 +166,7 @@ pub fn suggest(
             });
         }
     }
-    out.sort_by_key(|s| std::cmp::Reverse(s.predicted_bytes));
+    drydock_text::sort::sort_by_key(&mut out, |s| std::cmp::Reverse(s.predicted_bytes));
     out
 }
 

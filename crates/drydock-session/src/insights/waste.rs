@@ -81,6 +81,8 @@ pub fn analyse(layers: &[Layer]) -> (Vec<WasteRow>, Live) {
             },
         )
         .collect();
-    rows.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.path.cmp(&b.path)));
+    drydock_text::sort::sort_by(&mut rows, |a, b| {
+        b.bytes.cmp(&a.bytes).then(a.path.cmp(&b.path))
+    });
     (rows, live)
 }

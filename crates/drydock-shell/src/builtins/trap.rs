@@ -52,7 +52,7 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
             .iter()
             .filter_map(|(k, v)| signal(k).map(|(n, num)| (num, n.to_owned(), v.clone())))
             .collect();
-        list.sort();
+        drydock_text::sort::sort(&mut list);
         let mut out = String::new();
         for (_, name, action) in list {
             out.push_str(&format!("trap -- {} {name}\n", single_quote(&action)));

@@ -44,7 +44,7 @@ impl Shell {
             env.retain(|(ek, _)| ek != k);
             env.push((k.clone(), v.clone()));
         }
-        env.sort();
+        drydock_text::sort::sort(&mut env);
         let stdin_all = match self.fds.get(0) {
             Some(crate::exec::io::Fd::In(b)) => {
                 let b = b.borrow();

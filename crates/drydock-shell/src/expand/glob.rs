@@ -87,7 +87,7 @@ pub(crate) fn glob(fs: &dyn ShellFs, cwd: &str, chars: &[PatChar]) -> Option<Vec
         }
     }
     let mut out: Vec<String> = cands.into_iter().map(|c| c.0).collect();
-    out.sort();
+    drydock_text::sort::sort(&mut out);
     Some(out)
 }
 

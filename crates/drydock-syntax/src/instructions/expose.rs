@@ -15,6 +15,8 @@ pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Expose<'a>> {
     req.at_least_one("EXPOSE")?;
     req.flags(&[])?;
     let mut ports = req.args().to_vec();
-    ports.sort_by(|a, b| a.value.as_bytes().cmp(b.value.as_bytes()));
+    drydock_text::sort::sort_by(&mut ports, |a, b| {
+        a.value.as_bytes().cmp(b.value.as_bytes())
+    });
     Ok(Expose { ports })
 }

@@ -304,7 +304,7 @@ impl<'a> Flags<'_, 'a> {
             .filter(|(_, u)| **u)
             .map(|(d, _)| d.name)
             .collect();
-        v.sort_unstable();
+        drydock_text::sort::sort(&mut v);
         v
     }
 }

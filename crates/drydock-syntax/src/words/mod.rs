@@ -196,7 +196,7 @@ impl Lexer {
 }
 
 fn sorted(mut names: Vec<&str>) -> Vec<&str> {
-    names.sort_unstable();
+    drydock_text::sort::sort(&mut names);
     names.dedup();
     names
 }

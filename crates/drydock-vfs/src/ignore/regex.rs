@@ -432,7 +432,7 @@ fn class_ranges(c: &Class) -> Vec<(char, char)> {
         return c.ranges.clone();
     }
     let mut rs = c.ranges.clone();
-    rs.sort();
+    drydock_text::sort::sort(&mut rs);
     let mut out = Vec::new();
     let mut next: u32 = 0;
     for (lo, hi) in rs {

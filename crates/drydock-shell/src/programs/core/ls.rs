@@ -199,11 +199,15 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], _: &[u8]) -> i3
 
 fn sort(o: &Opts, v: &mut [Entry]) {
     if o.by_time {
-        v.sort_by(|a, b| b.st.mtime.cmp(&a.st.mtime).then(a.name.cmp(&b.name)));
+        drydock_text::sort::sort_by(v, |a, b| {
+            b.st.mtime.cmp(&a.st.mtime).then(a.name.cmp(&b.name))
+        });
     } else if o.by_size {
-        v.sort_by(|a, b| b.st.size.cmp(&a.st.size).then(a.name.cmp(&b.name)));
+        drydock_text::sort::sort_by(v, |a, b| {
+            b.st.size.cmp(&a.st.size).then(a.name.cmp(&b.name))
+        });
     } else {
-        v.sort_by(|a, b| a.name.cmp(&b.name));
+        drydock_text::sort::sort_by(v, |a, b| a.name.cmp(&b.name));
     }
     if o.reverse {
         v.reverse();

@@ -148,7 +148,7 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], stdin: &[u8]) -
             o
         }
     };
-    lines.sort_by(cmp);
+    drydock_text::sort::sort_by(&mut lines, cmp);
     if a.has('r') || key.is_some_and(|k| k.3) {
         lines.reverse();
     }

@@ -154,7 +154,7 @@ fn world(ctx: &ProgramCtx<'_, '_>) -> Vec<String> {
 
 fn set_world(ctx: &mut ProgramCtx<'_, '_>, w: &[String]) {
     let mut w = w.to_vec();
-    w.sort();
+    drydock_text::sort::sort(&mut w);
     w.dedup();
     let _ = c::put(ctx, WORLD, format!("{}\n", w.join("\n")).as_bytes(), 0o644);
 }

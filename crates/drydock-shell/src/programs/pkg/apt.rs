@@ -451,7 +451,7 @@ fn install_cmd(ctx: &mut ProgramCtx<'_, '_>, names: &[String], o: &Flags, apt: b
         }
     }
     let mut new_names: Vec<String> = pl.new.iter().map(|p| p.name.clone()).collect();
-    new_names.sort();
+    drydock_text::sort::sort(&mut new_names);
     let additional: Vec<String> = new_names
         .iter()
         .filter(|n| !pl.requested.contains(*n))

@@ -179,7 +179,7 @@ fn apply(
         "  environment location: {prefix}\n\n  added / updated specs:\n"
     ));
     let mut shown: Vec<String> = specs.iter().map(|s| spec_name(s).0).collect();
-    shown.sort();
+    drydock_text::sort::sort(&mut shown);
     for s in shown {
         text.push_str(&format!("    - {s}\n"));
     }
@@ -195,7 +195,7 @@ fn apply(
             format!("pkgs/main/linux-64::{n}-{}-py0", pk.version.text),
         ));
     }
-    rows.sort();
+    drydock_text::sort::sort(&mut rows);
     for (n, r) in &rows {
         text.push_str(&format!("  {n:<18} {r}\n"));
     }

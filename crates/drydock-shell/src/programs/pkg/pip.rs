@@ -727,7 +727,7 @@ fn install(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, args: &[String], invoked: 
             .filter_map(|i| res.picks.get(*i))
             .map(|p| format!("{}-{}", p.pkg.name, p.version))
             .collect();
-        items.sort();
+        drydock_text::sort::sort(&mut items);
         if !items.is_empty() {
             text.push_str(&format!("Would install {}\n", items.join(" ")));
         }
@@ -809,7 +809,7 @@ fn install(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, args: &[String], invoked: 
             let _ = ctx.fs().chown(&path, u, g);
         }
     }
-    done.sort();
+    drydock_text::sort::sort(&mut done);
     if !done.is_empty() && !quiet {
         c::out(ctx, &format!("Successfully installed {}", done.join(" ")));
     }
@@ -1014,7 +1014,7 @@ fn uninstall(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, args: &[String]) -> i32 
 fn list(ctx: &mut ProgramCtx<'_, '_>, env: &PyEnv, freeze: bool) -> i32 {
     let home = ctx.get_env("HOME").unwrap_or("/root").to_owned();
     let mut dists = pyenv::installed(ctx, &env.search_dirs(&home));
-    dists.sort_by_key(|d| d.name.to_lowercase());
+    drydock_text::sort::sort_by_key(&mut dists, |d| d.name.to_lowercase());
     dists.dedup_by(|a, b| normalize(&a.name) == normalize(&b.name));
     if freeze {
         let mut s = String::new();

@@ -367,7 +367,7 @@ pub(crate) fn uninstall_dist(ctx: &mut ProgramCtx<'_, '_>, info: &str) -> Vec<St
             }
         })
         .collect();
-    paths.sort();
+    drydock_text::sort::sort(&mut paths);
     paths.dedup();
     for p in paths.iter().rev() {
         let _ = ctx.fs().remove(p);

@@ -243,7 +243,7 @@ fn install_picks(
         lines.push(format!(" + {}=={}", normalize(&p.pkg.name), p.version.text));
     }
     lines.extend(extra_lines.iter().cloned());
-    lines.sort();
+    drydock_text::sort::sort(&mut lines);
     let total = lines.len();
     let size: u64 = todo.iter().map(|p| p.size).sum();
     c::busy::work(ctx, 2 + size / 400_000);
@@ -449,10 +449,10 @@ fn lock_current(p: &Project, lock: &[Locked]) -> bool {
         }
         want.push(n);
     }
-    want.sort();
+    drydock_text::sort::sort(&mut want);
     want.dedup();
     let mut have = root.deps.clone();
-    have.sort();
+    drydock_text::sort::sort(&mut have);
     have.dedup();
     want == have
 }
@@ -484,7 +484,7 @@ fn write_lock(
             .filter_map(|i| picks.get(*i))
             .map(|d| normalize(&d.pkg.name))
             .collect();
-        deps.sort();
+        drydock_text::sort::sort(&mut deps);
         deps.dedup();
         if !deps.is_empty() {
             e.push_str("dependencies = [\n");
@@ -507,7 +507,7 @@ fn write_lock(
         .filter_map(|d| Requirement::parse(d).ok())
         .map(|r| normalize(&r.name))
         .collect();
-    names.sort();
+    drydock_text::sort::sort(&mut names);
     names.dedup();
     if !names.is_empty() {
         root.push_str("dependencies = [\n");
@@ -517,7 +517,7 @@ fn write_lock(
         root.push_str("]\n");
     }
     entries.push((normalize(&p.name), root));
-    entries.sort();
+    drydock_text::sort::sort(&mut entries);
     for (_, e) in entries {
         s.push_str(&e);
     }
@@ -858,7 +858,7 @@ fn run_cmd(ctx: &mut ProgramCtx<'_, '_>, args: &[String]) -> i32 {
         ctx.env.retain(|(k, _)| k != "PATH" && k != "VIRTUAL_ENV");
         ctx.env.push(("PATH".into(), format!("{v}/bin:{path}")));
         ctx.env.push(("VIRTUAL_ENV".into(), v.clone()));
-        ctx.env.sort();
+        drydock_text::sort::sort(&mut ctx.env);
     }
     let r = ctx.exec(&cmd, &[]);
     ctx.env = saved;
