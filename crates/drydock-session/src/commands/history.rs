@@ -49,7 +49,7 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
         return o;
     }
     let rows = rows(img, s.engine.now_ms(), inv.bool("no-trunc"), human);
-    match format::render(inv.string("format"), DEFAULT, &rows) {
+    match format::render(inv.string("format"), DEFAULT, "historyContext", &rows) {
         Ok(t) => o.out(t),
         Err(e) => return Output::error(format!("{e}\n"), 1),
     }
@@ -59,46 +59,30 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
 /// The docker CLI's default history table.
 const DEFAULT: &str = "{{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
 
-/// One row per history entry, newest first, with the docker CLI's history fields.
+/// The history rows with the docker CLI's history fields.
 fn rows(img: &Image, now_ms: i64, no_trunc: bool, human: bool) -> Vec<Row> {
     let at = |ms: i64| rfc3339(ms - ms.rem_euclid(1000));
-    let mut sizes = img.layer_sizes.iter().rev();
-    let mut out = Vec::new();
-    for (i, h) in img.history.iter().rev().enumerate() {
-        let size = if h.empty_layer {
-            0
-        } else {
-            sizes.next().copied().unwrap_or(0)
-        };
-        let id = match (i, no_trunc) {
-            (0, true) => img.id.clone(),
-            (0, false) => img.short_id().to_owned(),
-            _ => "<missing>".to_owned(),
-        };
-        let by = h.created_by.replace('\t', " ");
-        let by = if no_trunc {
-            by
-        } else {
-            history::ellipsis(&by, 45)
-        };
-        let mut r = Row::default();
-        r.push("ID", "IMAGE", id);
-        let since = if human {
-            human_ago(now_ms, h.created_ms)
-        } else {
-            at(h.created_ms)
-        };
-        r.push("CreatedSince", "CREATED", since);
-        r.push("CreatedAt", "CREATED AT", at(h.created_ms));
-        r.push("CreatedBy", "CREATED BY", by);
-        let size = if human {
-            human_size(size)
-        } else {
-            size.to_string()
-        };
-        r.push("Size", "SIZE", size);
-        r.push("Comment", "COMMENT", h.comment.clone());
-        out.push(r);
-    }
-    out
+    history::rows(img, no_trunc)
+        .into_iter()
+        .map(|h| {
+            let mut r = Row::default();
+            r.push("ID", "IMAGE", h.id);
+            let since = if human {
+                human_ago(now_ms, h.created_ms)
+            } else {
+                at(h.created_ms)
+            };
+            r.push("CreatedSince", "CREATED", since);
+            r.push("CreatedAt", "CREATED AT", at(h.created_ms));
+            r.push("CreatedBy", "CREATED BY", h.created_by);
+            let size = if human {
+                human_size(h.size)
+            } else {
+                h.size.to_string()
+            };
+            r.push("Size", "SIZE", size);
+            r.push("Comment", "COMMENT", h.comment);
+            r
+        })
+        .collect()
 }
