@@ -98,7 +98,7 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
     } else {
         DEFAULT
     };
-    match format::render(inv.string("format"), default, &rows) {
+    match format::render(inv.string("format"), default, "imageContext", &rows) {
         Ok(t) => o.out(t),
         Err(e) => return Output::error(format!("{e}\n"), 1),
     }

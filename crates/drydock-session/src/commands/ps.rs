@@ -310,7 +310,7 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
     }
     let rows = rows(s, &list, trunc);
     let default = if inv.bool("size") { WITH_SIZE } else { DEFAULT };
-    match format::render(inv.string("format"), default, &rows) {
+    match format::render(inv.string("format"), default, "ContainerContext", &rows) {
         Ok(t) => o.out(t),
         Err(e) => return Output::error(format!("{e}\n"), 1),
     }

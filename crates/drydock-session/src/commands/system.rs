@@ -96,6 +96,7 @@ pub fn df(s: &mut Session, inv: &Invocation) -> Output {
     match format::render(
         inv.string("format"),
         "{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}",
+        "Context",
         &rows,
     ) {
         Ok(t) => o.out(t),

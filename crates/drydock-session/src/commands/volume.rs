@@ -90,7 +90,12 @@ pub fn ls(s: &mut Session, inv: &Invocation) -> Output {
         }
         return o;
     }
-    match format::render(inv.string("format"), "{{.Driver}}\t{{.Name}}", &rows) {
+    match format::render(
+        inv.string("format"),
+        "{{.Driver}}\t{{.Name}}",
+        "volumeContext",
+        &rows,
+    ) {
         Ok(t) => o.out(t),
         Err(e) => return Output::error(format!("{e}\n"), 1),
     }

@@ -110,24 +110,9 @@ fn parse(tpl: &str) -> Result<Vec<Piece>, String> {
     Ok(out)
 }
 
-/// The docker CLI's Go type behind a row, as its template errors name it (told apart by a
-/// field only that command's rows have).
-fn context_type(row: &Row) -> &'static str {
-    let has = |name: &str| row.get(name).is_some();
-    if has("Names") {
-        "ContainerContext"
-    } else if has("Repository") {
-        "imageContext"
-    } else if has("CreatedBy") {
-        "historyContext"
-    } else if has("Driver") {
-        "volumeContext"
-    } else {
-        "Context"
-    }
-}
-
-fn eval(p: &[Piece], row: &Row) -> Result<String, String> {
+/// One row through the template; `context` is the docker CLI's Go type for the row, as its
+/// template errors name it (`ContainerContext`, `imageContext`, …).
+fn eval(p: &[Piece], row: &Row, context: &str) -> Result<String, String> {
     let mut s = String::new();
     for piece in p {
         match piece {
@@ -142,8 +127,7 @@ fn eval(p: &[Piece], row: &Row) -> Result<String, String> {
                         None => {
                             return Err(format!(
                                 "template: :1:{}: executing \"\" at <{arg}>: can't evaluate field {name} in type *formatter.{}",
-                                2,
-                                context_type(row)
+                                2, context
                             ));
                         }
                     }
@@ -182,8 +166,13 @@ fn title(s: &str) -> String {
 }
 
 /// Renders rows with `--format` (`None`: the command's default table columns, given as a
-/// template).
-pub fn render(format: Option<&str>, default_table: &str, rows: &[Row]) -> Result<String, String> {
+/// template); `context` names the docker CLI's Go type of a row in template errors.
+pub fn render(
+    format: Option<&str>,
+    default_table: &str,
+    context: &str,
+    rows: &[Row],
+) -> Result<String, String> {
     let fmt = format.unwrap_or("table");
     let (table, tpl) = if fmt == "table" {
         (true, default_table.to_owned())
@@ -220,7 +209,7 @@ pub fn render(format: Option<&str>, default_table: &str, rows: &[Row]) -> Result
         lines.push(h);
     }
     for r in rows {
-        lines.push(eval(&pieces, r)?);
+        lines.push(eval(&pieces, r, context)?);
     }
     if table {
         let rows: Vec<Vec<String>> = lines
@@ -360,20 +349,26 @@ mod tests {
     #[test]
     fn templates() {
         assert_eq!(
-            render(Some("{{.Names}}"), "", &[row()]).unwrap(),
+            render(Some("{{.Names}}"), "", "ContainerContext", &[row()]).unwrap(),
             "experiment1\n"
         );
         assert_eq!(
-            render(Some("{{json .}}"), "", &[row()]).unwrap(),
+            render(Some("{{json .}}"), "", "ContainerContext", &[row()]).unwrap(),
             "{\"ID\":\"abc\",\"Names\":\"experiment1\"}\n"
         );
         assert_eq!(
-            render(Some("table {{.ID}}\\t{{.Names}}"), "", &[row()]).unwrap(),
+            render(
+                Some("table {{.ID}}\\t{{.Names}}"),
+                "",
+                "ContainerContext",
+                &[row()]
+            )
+            .unwrap(),
             "CONTAINER ID   NAMES\nabc            experiment1\n"
         );
-        assert!(render(Some("{{.Nope}}"), "", &[row()]).is_err());
+        assert!(render(Some("{{.Nope}}"), "", "ContainerContext", &[row()]).is_err());
         assert_eq!(
-            render(Some("{{upper .Names}}"), "", &[row()]).unwrap(),
+            render(Some("{{upper .Names}}"), "", "ContainerContext", &[row()]).unwrap(),
             "EXPERIMENT1\n"
         );
     }
