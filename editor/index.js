@@ -118,7 +118,12 @@ const currentField = StateField.define({
     }
     return deco.map(tr.changes);
   },
-  provide: (f) => EditorView.decorations.from(f),
+  // `cm-has-step` on the content while a step is shown (lecture mode greys the other lines): a
+  // class for CSS instead of `:has()`, which made every step restyle the whole page.
+  provide: (f) => [
+    EditorView.decorations.from(f),
+    EditorView.contentAttributes.from(f, (deco) => (deco.size ? { class: 'cm-has-step' } : {})),
+  ],
 });
 
 const theme = EditorView.theme({

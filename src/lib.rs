@@ -12,6 +12,7 @@ pub mod project_state;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
+pub mod store_hub;
 pub mod views;
 
 pub use components::app::App;

@@ -227,6 +227,8 @@ pub struct AppState {
     pub lessons: crate::lesson_state::Lessons,
     /// Whether the saved project (or a share link) was read at start (lessons wait for it).
     pub project_loaded: bool,
+    /// Bumped by every action but a time-travel step (see `store_hub`).
+    seq: u64,
 }
 
 impl Default for AppState {
@@ -284,6 +286,7 @@ impl AppState {
             legend: true,
             lessons: Default::default(),
             project_loaded: false,
+            seq: 0,
         };
         state.text = state.read_text(&state.file_name.clone());
         state
@@ -548,6 +551,12 @@ impl AppState {
         Rc::from(text.unwrap_or_default())
     }
 
+    /// Changes with every action except a time-travel step: views that do not show the step
+    /// re-render only when it changes.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
     /// Changes every time a reveal is requested, so the editor reacts even to the same line twice.
     pub fn reveal_seq(&self) -> u32 {
         self.reveal_seq
@@ -666,6 +675,7 @@ impl Reducible for AppState {
         {
             return self;
         }
+        let step_only = matches!(action, Action::Step(_) | Action::StepBy(_));
         let mut next = (*self).clone();
         match action {
             Action::Edit(text) => {
@@ -785,6 +795,12 @@ impl Reducible for AppState {
             Action::StartLesson(r) => next = AppState::for_lesson(&next, r),
             Action::ProjectLoaded => next.project_loaded = true,
         }
+        // Counted from the state before, whatever `next` was built from.
+        next.seq = if step_only {
+            self.seq
+        } else {
+            self.seq.wrapping_add(1)
+        };
         Rc::new(next)
     }
 }
@@ -792,8 +808,5 @@ impl Reducible for AppState {
 /// The state handle components read and dispatch to.
 pub type Store = UseReducerHandle<AppState>;
 
-/// Reads the app store from the context.
-#[hook]
-pub fn use_store() -> Store {
-    use_context::<Store>().unwrap_or_else(|| unreachable!("the App component provides the store"))
-}
+/// Reads the app store (re-rendering on every change but a time-travel step; see `store_hub`).
+pub use crate::store_hub::{use_step, use_store};

@@ -18,8 +18,9 @@ use super::{
 use crate::i18n::{self, Lang};
 use crate::interop::download;
 use crate::shortcuts::{self, Command};
-use crate::state::{Action, AppState, Store, Theme, View};
+use crate::state::{Action, AppState, Theme, View};
 use crate::storage;
+use crate::store_hub::{StepShown, StoreHub};
 use crate::views::{embed_options::EmbedOptions, query};
 
 const THEME_KEY: &str = "drydock:theme";
@@ -74,6 +75,15 @@ fn initial_state() -> AppState {
 #[component(App)]
 pub fn app() -> Html {
     let store = use_reducer(initial_state);
+    // Components read the store through the hub: a time-travel step re-renders only the views
+    // that show the step (through `StepShown`), not every component of the app.
+    let hub = {
+        let store = store.clone();
+        use_memo((), move |_| StoreHub::new(store))
+    };
+    hub.set(store.clone());
+    let hub: StoreHub = (*hub).clone();
+    let shown = StepShown(store.step);
     let embedded = store.embed.is_some();
     // Every `t(…)` below this root reads the language set here, before any child renders.
     i18n::set_lang(store.lang);
@@ -205,9 +215,11 @@ pub fn app() -> Html {
 
     if embedded {
         return html! {
-            <ContextProvider<Store> context={store}>
-                <EmbedLayout />
-            </ContextProvider<Store>>
+            <ContextProvider<StoreHub> context={hub}>
+                <ContextProvider<StepShown> context={shown}>
+                    <EmbedLayout />
+                </ContextProvider<StepShown>>
+            </ContextProvider<StoreHub>>
         };
     }
     let class = classes!("app", store.lecture.then_some("lecture"));
@@ -217,7 +229,8 @@ pub fn app() -> Html {
         store.lessons.collapsed.then_some("lesson-folded"),
     );
     html! {
-        <ContextProvider<Store> context={store}>
+        <ContextProvider<StoreHub> context={hub}>
+            <ContextProvider<StepShown> context={shown}>
             <div {class}>
                 <Header />
                 <Lifecycle />
@@ -238,6 +251,7 @@ pub fn app() -> Html {
                 <LectureLegend />
                 <Persistence />
             </div>
-        </ContextProvider<Store>>
+            </ContextProvider<StepShown>>
+        </ContextProvider<StoreHub>>
     }
 }

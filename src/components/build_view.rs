@@ -12,7 +12,7 @@ use super::step_tree::StepTree;
 use super::time_travel::TimeTravel;
 use super::{empty_state::EmptyState, icons};
 use crate::i18n::{t, tf, tn};
-use crate::state::use_store;
+use crate::state::{use_step, use_store};
 use crate::views::timeline::{Row, console_lines, rows};
 
 /// The lower panel: the filesystem at the step or the console.
@@ -25,6 +25,7 @@ enum Lower {
 #[component(BuildView)]
 pub fn build_view() -> Html {
     let store = use_store();
+    let step = use_step();
     let lower = use_state(|| Lower::Files);
     // Computed once per change of the session; time travel only selects.
     let data = use_memo(store.rev, |_| {
@@ -51,10 +52,7 @@ pub fn build_view() -> Html {
         };
     };
     let n = rows.len();
-    let at = store
-        .step
-        .unwrap_or(n.saturating_sub(1))
-        .min(n.saturating_sub(1));
+    let at = step.unwrap_or(n.saturating_sub(1)).min(n.saturating_sub(1));
     let current: Option<&Row> = rows.get(at);
     let tab = |which: Lower, label: &'static str, id: &'static str| {
         let selected = *lower == which;

@@ -89,7 +89,8 @@ pub fn change_tree(props: &Props) -> Html {
         };
         let mark = r.mark.label();
         html! {
-            <li role="treeitem" class={classes!("st-row", (!mark.is_empty()).then(|| format!("st-{mark}")), r.changed_inside.then_some("st-inside"))}
+            // Keyed by path: between steps only the rows that differ are touched in the page.
+            <li key={r.path.as_str()} role="treeitem" class={classes!("st-row", (!mark.is_empty()).then(|| format!("st-{mark}")), r.changed_inside.then_some("st-inside"))}
                 aria-level={(r.depth + 1).to_string()}
                 aria-expanded={folder.then(|| r.open.to_string())}
                 tabindex={if i == 0 { "0" } else { "-1" }}

@@ -11,11 +11,13 @@ use crate::components::insights_view::is_dockerfile;
 use crate::i18n::{t, tf};
 use crate::interop::editor as cm;
 use crate::interop::utf16::Utf16Map;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_step, use_store};
 
 #[component(Editor)]
 pub fn editor() -> Html {
     let store = use_store();
+    // Re-rendered by a time-travel step: the step's lines are highlighted.
+    let step = use_step();
     let host = use_node_ref();
     let rich = use_state(cm::available);
     let instance: Rc<RefCell<Option<cm::Editor>>> = use_mut_ref(|| None);
@@ -109,7 +111,7 @@ pub fn editor() -> Html {
     // Time travel: highlight the instruction of the build step shown.
     {
         let instance = instance.clone();
-        let lines = step_lines(&store);
+        let lines = step_lines(&store, step);
         use_effect_with(lines, move |lines| {
             if let Some(ed) = instance.borrow().as_ref() {
                 ed.set_current(*lines);
@@ -180,8 +182,8 @@ pub fn editor() -> Html {
 
 /// The 1-based lines of the build step shown (in the Build view or while time travelling), when
 /// the open file is the Dockerfile of the last build as it was built.
-fn step_lines(store: &crate::state::AppState) -> Option<(u32, u32)> {
-    if store.view != crate::state::View::Build && store.step.is_none() {
+fn step_lines(store: &crate::state::AppState, step: Option<usize>) -> Option<(u32, u32)> {
+    if store.view != crate::state::View::Build && step.is_none() {
         return None;
     }
     let session = store.session();
@@ -192,12 +194,9 @@ fn step_lines(store: &crate::state::AppState) -> Option<(u32, u32)> {
         return None;
     }
     let n = trace.steps.len();
-    let step = trace.steps.get(
-        store
-            .step
-            .unwrap_or(n.saturating_sub(1))
-            .min(n.saturating_sub(1)),
-    )?;
+    let step = trace
+        .steps
+        .get(step.unwrap_or(n.saturating_sub(1)).min(n.saturating_sub(1)))?;
     Some((step.line, step.end_line.max(step.line)))
 }
 

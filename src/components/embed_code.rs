@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::i18n::{t, tf};
 use crate::interop::download;
 use crate::persist::share;
-use crate::state::use_store;
+use crate::state::{use_step, use_store};
 use crate::views::embed_options::{DEFAULT_PANES, EmbedOptions, EmbedTheme, Pane, iframe_snippet};
 
 /// The iframe size the snippet suggests (it fits an 800-pixel column; narrower stacks the panes).
@@ -15,6 +15,8 @@ const HEIGHT: u32 = 500;
 #[component(EmbedCode)]
 pub fn embed_code() -> Html {
     let store = use_store();
+    // The snippet starts at the step shown.
+    let step = use_step();
     let panes = use_state(|| DEFAULT_PANES.to_vec());
     let readonly = use_state(|| false);
     let theme = use_state(EmbedTheme::default);
@@ -39,7 +41,7 @@ pub fn embed_code() -> Html {
     }
     let built = store.session().last_build().is_some();
     if built {
-        match store.step {
+        match step {
             Some(s) => opts.step = Some(s + 1),
             None => opts.build = true,
         }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::image_waste::ImageWaste;
 use super::layer_tree::LayerTree;
 use crate::i18n::{t, tf};
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_step, use_store};
 use crate::views::image_layers::{LayerRow, layer_rows, layer_trees};
 
 #[derive(Properties, PartialEq)]
@@ -64,6 +64,8 @@ impl Explored {
 #[component(ImageLayers)]
 pub fn image_layers(props: &Props) -> Html {
     let store = use_store();
+    // Time travel selects the step's layer.
+    let step = use_step();
     let picked = use_state(|| None::<usize>);
     let explored: Rc<Explored> = use_memo((store.rev, props.id.clone()), |(rev, id)| {
         let session = store.session();
@@ -95,7 +97,7 @@ pub fn image_layers(props: &Props) -> Html {
     // Time travel picks the layer of the step shown; else the user's pick; else the top.
     let from_step = explored
         .built
-        .then_some(store.step)
+        .then_some(step)
         .flatten()
         .and_then(|st| rows.iter().rposition(|r| r.step.is_some_and(|s| s <= st)));
     let selected = from_step
