@@ -227,12 +227,12 @@ pub fn parse(src: &str) -> Output<'_> {
     // Room for a comment line per 128 bytes: growing the list copies it.
     out.comments.reserve(src.len() / 128 + 8);
     let mut too_long_reported = false;
-    let mut check_len = |p: &Phys, out: &mut Output<'_>| {
+    let mut check_len = |p: &Phys, diagnostics: &mut Vec<Diagnostic>| {
         let len = p.next - p.start;
         let ends_nl = src.as_bytes().get(p.next.wrapping_sub(1)) == Some(&b'\n');
         if !too_long_reported && ((ends_nl && len > MAX_TOKEN) || (!ends_nl && len >= MAX_TOKEN)) {
             too_long_reported = true;
-            out.diagnostics.push(err(
+            diagnostics.push(err(
                 codes::LINE_TOO_LONG,
                 r(p.start, p.content_end),
                 format!(
@@ -245,7 +245,7 @@ pub fn parse(src: &str) -> Output<'_> {
 
     while let Some(mut p) = lines.next_line() {
         if p.next - p.start >= MAX_TOKEN {
-            check_len(&p, &mut out);
+            check_len(&p, &mut out.diagnostics);
         }
         if current_line == 0
             && src
@@ -344,7 +344,7 @@ pub fn parse(src: &str) -> Output<'_> {
         while !eol {
             let Some(q) = lines.next_line() else { break };
             if q.next - q.start >= MAX_TOKEN {
-                check_len(&q, &mut out);
+                check_len(&q, &mut out.diagnostics);
             }
             current_line += 1;
             last_end = q.content_end;
@@ -391,7 +391,12 @@ pub fn parse(src: &str) -> Output<'_> {
         } else {
             (Text::owned(&buf), SegMap::Many(&segs))
         };
-        let (mut node, line_err) = node::build(&line, 0, &map, out.escape, &mut pieces);
+        // The node is built in place at the end of the list and completed there.
+        let line_err =
+            node::build_into(&mut out.instructions, &line, &map, out.escape, &mut pieces);
+        let Some(node) = out.instructions.last_mut() else {
+            continue;
+        };
         if has_empty {
             let end_line_start = src
                 .get(..last_end)
@@ -414,7 +419,7 @@ pub fn parse(src: &str) -> Output<'_> {
                 message: e.message,
                 range,
             }));
-        } else if node::can_contain_heredoc(&node) && has_heredoc_marker(line.as_bytes()) {
+        } else if node::can_contain_heredoc(node) && has_heredoc_marker(line.as_bytes()) {
             match heredocs_from_line(&line) {
                 Err(message) => {
                     let range = node.span;
@@ -432,7 +437,7 @@ pub fn parse(src: &str) -> Output<'_> {
                         let mut terminated = None;
                         while let Some(q) = lines.next_line() {
                             if q.next - q.start >= MAX_TOKEN {
-                                check_len(&q, &mut out);
+                                check_len(&q, &mut out.diagnostics);
                             }
                             current_line += 1;
                             let l = src.get(q.start..q.content_end).unwrap_or("");
@@ -496,7 +501,6 @@ pub fn parse(src: &str) -> Output<'_> {
             node.comments = prev_comments.to_vec();
             prev_comments.clear();
         }
-        out.instructions.push(node);
     }
 
     Scratch { buf, segs, pieces }.keep();
