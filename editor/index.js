@@ -175,11 +175,9 @@ function completionSource(callbacks) {
   return (context) => {
     const res = callbacks.complete?.(context.pos, context.explicit);
     if (!res || !res.options?.length) return null;
-    // Keep filtering the list while the word goes on, except when what is typed is the one
-    // choice left: then ask again (Rust answers nothing), so the list closes and Enter is free.
-    const validFor = (text) => WORD.test(text)
-      && !(res.options.filter((o) => o.label.startsWith(text)).length === 1
-        && res.options.some((o) => o.label === text));
+    // Keep filtering the list while the word goes on, except when what is typed is a choice:
+    // then ask again (Rust answers nothing), so the list closes and Enter starts a new line.
+    const validFor = (text) => WORD.test(text) && !res.options.some((o) => o.label === text);
     return { from: res.from, options: res.options, validFor };
   };
 }

@@ -2,8 +2,8 @@
 //! then what the catalog knows — base images and earlier stage names in FROM's image position,
 //! package names where a shell-form RUN installs packages (`pip install`, `apt-get install`,
 //! `apk add`, `npm install`, `conda install`: the commands whose note names a package index).
-//! A lone choice equal to the typed word is no choice: the list closes instead of swallowing
-//! the next Enter.
+//! A typed word that already is a choice gets no list (typing on reopens it), so Enter after a
+//! finished word starts a new line instead of accepting what is already there.
 use drydock_catalog::packages::{apk_index, apt_index, conda_index, npm_index, pip_index};
 use drydock_shell::ast::{Command, CompoundKind, List, SimpleCommand};
 use drydock_syntax::docs::{CompletionItem, Completions};
@@ -19,11 +19,10 @@ pub fn complete(parse: &Parse<'_>, offset: u32) -> Option<Completions> {
         .text
         .get(c.from as usize..offset as usize)
         .unwrap_or("");
-    match c.items.as_slice() {
-        [only] if only.label == typed => None,
-        [] => None,
-        _ => Some(c),
+    if c.items.is_empty() || c.items.iter().any(|i| i.label == typed) {
+        return None;
     }
+    Some(c)
 }
 
 fn catalog(parse: &Parse<'_>, offset: u32) -> Option<Completions> {
