@@ -55,7 +55,7 @@ impl<'a> Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let (next, mut content_end) = match find_newline(b.get(start..).unwrap_or(&[])) {
+        let (next, mut content_end) = match memchr::memchr(b'\n', b.get(start..).unwrap_or(&[])) {
             Some(i) => (start + i + 1, start + i),
             None => (b.len(), b.len()),
         };
@@ -74,35 +74,6 @@ impl<'a> Lines<'a> {
             next,
         })
     }
-}
-
-/// The first `\n` in `b`. Dockerfile lines are short: eight bytes at a time (SWAR) for the
-/// first 64 bytes, then `memchr` for long lines.
-#[inline]
-fn find_newline(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let head = b.get(..64).unwrap_or(b);
-    let mut chunks = head.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(word) ^ NL;
-        // Exact for the lowest matching byte (borrows only disturb the bytes above it).
-        let found = x.wrapping_sub(LO) & !x & HI;
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    if let Some(p) = chunks.remainder().iter().position(|&c| c == b'\n') {
-        return Some(at + p);
-    }
-    let rest = b.get(head.len()..)?;
-    memchr::memchr(b'\n', rest).map(|p| head.len() + p)
 }
 
 /// `strings.Contains(line, "<<")`.
