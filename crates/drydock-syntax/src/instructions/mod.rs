@@ -144,7 +144,7 @@ impl<'i, 'a> Req<'i, 'a> {
             any: !self.ins.flags.is_empty(),
             used: [false; MAX_FLAGS],
             truth: [false; MAX_FLAGS],
-            arg: [None; MAX_FLAGS],
+            arg: [NO_ARG; MAX_FLAGS],
         };
         if !flags.any {
             return Ok(flags);
@@ -159,7 +159,7 @@ impl<'i, 'a> Req<'i, 'a> {
                 *t = value == "true";
             }
             if let Some(a) = arg.get_mut(d) {
-                *a = Some(i);
+                *a = u32::try_from(i).unwrap_or(NO_ARG);
             }
         });
         match parsed {
@@ -199,6 +199,10 @@ impl<'i, 'a> Req<'i, 'a> {
 /// The most flags an instruction accepts (ADD has 7).
 const MAX_FLAGS: usize = 8;
 
+/// No flag argument set this definition (in [`Flags`]' `arg`; indexes are `u32` to keep the
+/// struct small, it is returned by value for every instruction).
+const NO_ARG: u32 = u32::MAX;
+
 /// Parsed flags of one instruction (no allocation: per definition, whether it was used, its
 /// boolean value and the argument that set it; repeated flags are found again by name).
 pub(crate) struct Flags<'i, 'a> {
@@ -208,7 +212,8 @@ pub(crate) struct Flags<'i, 'a> {
     any: bool,
     used: [bool; MAX_FLAGS],
     truth: [bool; MAX_FLAGS],
-    arg: [Option<usize>; MAX_FLAGS],
+    /// Per definition, the index of the flag argument that set it ([`NO_ARG`] when none).
+    arg: [u32; MAX_FLAGS],
 }
 
 impl<'a> Flags<'_, 'a> {
@@ -259,7 +264,8 @@ impl<'a> Flags<'_, 'a> {
         self.arg
             .get(i)
             .copied()
-            .flatten()
+            .filter(|&a| a != NO_ARG)
+            .and_then(|a| usize::try_from(a).ok())
             .and_then(|a| self.window(a))
     }
 
