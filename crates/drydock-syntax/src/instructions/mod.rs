@@ -11,6 +11,7 @@ mod add;
 mod arg;
 pub mod bflag;
 mod cmd;
+mod cmd_args;
 mod copy;
 pub mod csv;
 pub mod device;
@@ -39,6 +40,7 @@ pub use arg::{ArgDef, Args};
 pub use bflag::{FlagDef, FlagKind, FlagValue};
 
 pub use cmd::Cmd;
+pub use cmd_args::CmdArgs;
 pub use copy::Copy;
 pub use device::{Device, parse_device};
 pub use entrypoint::Entrypoint;
@@ -86,7 +88,7 @@ pub enum Command<'a> {
 /// A command line of RUN, CMD, ENTRYPOINT and HEALTHCHECK: exec form (JSON) or one shell string.
 #[derive(Debug, Clone, Serialize)]
 pub struct CmdLine<'a> {
-    pub args: Vec<Arg<'a>>,
+    pub args: CmdArgs<'a>,
     /// True for the shell form (run through the SHELL).
     pub prepend_shell: bool,
 }
