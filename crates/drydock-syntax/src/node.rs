@@ -17,6 +17,31 @@ pub fn build<'a>(
     escape: char,
     scratch: &mut Vec<Piece>,
 ) -> (Instruction<'a>, Option<LineError>) {
+    build_with(line, off, map, escape, scratch, |node| node)
+}
+
+/// [`build`] that pushes the node onto `out`: the 464-byte node is written once, in the list,
+/// instead of being moved from the builder to the caller and then into the list.
+pub fn build_into<'a>(
+    out: &mut Vec<Instruction<'a>>,
+    line: &Text<'a>,
+    map: &SegMap<'_>,
+    escape: char,
+    scratch: &mut Vec<Piece>,
+) -> Option<LineError> {
+    build_with(line, 0, map, escape, scratch, |node| out.push(node)).1
+}
+
+/// The builder behind [`build`] and [`build_into`]: `finish` receives the node.
+#[inline(always)]
+fn build_with<'a, R>(
+    line: &Text<'a>,
+    off: usize,
+    map: &SegMap<'_>,
+    escape: char,
+    scratch: &mut Vec<Piece>,
+    finish: impl FnOnce(Instruction<'a>) -> R,
+) -> (R, Option<LineError>) {
     let full = line.as_str();
     let s = full.get(off..).unwrap_or("");
     let sp = split_command(s);
@@ -100,7 +125,7 @@ pub fn build<'a>(
         .collect();
     let start = map.start(off + sp.cmd.0);
     let end = map.end(full.len());
-    let node = Instruction {
+    let node = finish(Instruction {
         keyword,
         kind,
         span: drydock_text::TextRange::new(start, end.max(start)),
@@ -118,7 +143,7 @@ pub fn build<'a>(
         comments: Vec::new(),
         command: None,
         error: None,
-    };
+    });
     (node, error)
 }
 

@@ -350,13 +350,20 @@ pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
                 }
                 masks
             };
-            let message = suggest::wrap_with(
-                format!("unknown instruction: {}", ins.keyword.as_str()),
-                &ins.keyword,
-                &NAMES,
-                Some(&MASKS),
-                false,
-            );
+            // The message is assembled once, at its final size (no `format!`, no second copy
+            // for the suggestion): the same text as `suggest::wrap_with`.
+            const HEAD: &str = "unknown instruction: ";
+            let keyword = ins.keyword.as_str();
+            let suggestion = suggest::suggest_with(keyword, &NAMES, Some(&MASKS), false);
+            let extra = suggestion.as_ref().map_or(0, |s| s.len() + 18);
+            let mut message = String::with_capacity(HEAD.len() + keyword.len() + extra);
+            message.push_str(HEAD);
+            message.push_str(keyword);
+            if let Some(s) = suggestion {
+                message.push_str(" (did you mean ");
+                message.push_str(&s);
+                message.push_str("?)");
+            }
             return Err(Fail {
                 code: codes::UNKNOWN_INSTRUCTION,
                 message,
