@@ -96,7 +96,8 @@ pub fn df(s: &mut Session, inv: &Invocation) -> Output {
     match format::render(
         inv.string("format"),
         "{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}",
-        "Context",
+        // The first row docker's template runs on (its error names that type).
+        "diskUsageImagesContext",
         &rows,
     ) {
         Ok(t) => o.out(t),
