@@ -11,7 +11,6 @@ mod add;
 mod arg;
 pub mod bflag;
 mod cmd;
-mod cmd_args;
 mod copy;
 pub mod csv;
 pub mod device;
@@ -28,6 +27,7 @@ mod onbuild;
 pub mod ports;
 mod run;
 mod shell;
+mod small_list;
 mod sources;
 mod stopsignal;
 pub mod suggest;
@@ -40,7 +40,6 @@ pub use arg::{ArgDef, Args};
 pub use bflag::{FlagDef, FlagKind, FlagValue};
 
 pub use cmd::Cmd;
-pub use cmd_args::CmdArgs;
 pub use copy::Copy;
 pub use device::{Device, parse_device};
 pub use entrypoint::Entrypoint;
@@ -55,6 +54,7 @@ pub use onbuild::Onbuild;
 pub use ports::parse_port_specs;
 pub use run::{HeredocFile, Run, RunDevice};
 pub use shell::Shell;
+pub use small_list::SmallList;
 pub use sources::{SourceContent, handle_json_args};
 pub use stopsignal::StopSignal;
 pub use user::User;
@@ -84,6 +84,9 @@ pub enum Command<'a> {
     Volume(Volume<'a>),
     Workdir(Workdir<'a>),
 }
+
+/// The arguments of a command line (one argument, every shell form, is held inline).
+pub type CmdArgs<'a> = SmallList<Arg<'a>>;
 
 /// A command line of RUN, CMD, ENTRYPOINT and HEALTHCHECK: exec form (JSON) or one shell string.
 #[derive(Debug, Clone, Serialize)]
