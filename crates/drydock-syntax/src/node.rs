@@ -2,6 +2,7 @@
 //! attribute, ONBUILD child), with source spans through the line's [`SegMap`].
 use crate::ast::{Arg, Flag, Instruction, Kind};
 use crate::go;
+use crate::instructions::SmallList;
 use crate::lineparse::{self, LineError};
 use crate::piece::{Piece, PieceValue};
 use crate::segmap::SegMap;
@@ -116,13 +117,15 @@ fn build_with<'a, R>(
             (false, Some(e))
         }
     };
-    let args = scratch
-        .iter()
-        .map(|p| Arg {
-            value: piece_text(line, a0, p),
-            span: map.range(a0 + p.start, a0 + p.end),
-        })
-        .collect();
+    let arg = |p: &Piece| Arg {
+        value: piece_text(line, a0, p),
+        span: map.range(a0 + p.start, a0 + p.end),
+    };
+    // One argument (every shell form) is held inline: no list allocation.
+    let args = match scratch.as_slice() {
+        [one] => SmallList::one(arg(one)),
+        many => SmallList::from(many.iter().map(arg).collect::<Vec<_>>()),
+    };
     let start = map.start(off + sp.cmd.0);
     let end = map.end(full.len());
     let node = finish(Instruction {
