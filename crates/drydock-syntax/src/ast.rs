@@ -179,8 +179,9 @@ pub struct Instruction<'a> {
     pub heredocs: Vec<Heredoc<'a>>,
     /// For ONBUILD: the trigger instruction as BuildKit's parser reads it.
     pub child: Option<Box<Instruction<'a>>>,
-    /// The comment lines directly above the instruction (BuildKit's `PrevComment`).
-    pub comments: Vec<Text<'a>>,
+    /// The comment lines directly above the instruction (BuildKit's `PrevComment`); one line is
+    /// held inline.
+    pub comments: SmallList<Text<'a>>,
     /// The typed instruction, when it parses.
     pub command: Option<Command<'a>>,
     /// Why the instruction does not parse (its diagnostic is also in `Parse::diagnostics`).

@@ -143,7 +143,7 @@ fn build_with<'a, R>(
         raw_args_span: map.range(a0, a1),
         heredocs: Vec::new(),
         child,
-        comments: Vec::new(),
+        comments: SmallList::default(),
         command: None,
         error: None,
     });

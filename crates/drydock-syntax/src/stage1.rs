@@ -6,6 +6,7 @@ use crate::codes;
 use crate::directive::DirectiveParser;
 use crate::go;
 use crate::heredoc::heredocs_from_line;
+use crate::instructions::SmallList;
 use crate::node;
 use crate::piece::Piece;
 use crate::segmap::SegMap;
@@ -469,7 +470,7 @@ pub fn parse(src: &str) -> Output<'_> {
         }
         if !prev_comments.is_empty() {
             // An exact-size copy; the buffer keeps its capacity for the next block.
-            node.comments = prev_comments.to_vec();
+            node.comments = SmallList::from_slice(&prev_comments);
             prev_comments.clear();
         }
     }
