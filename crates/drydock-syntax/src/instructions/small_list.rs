@@ -17,7 +17,13 @@ enum Repr<T> {
 
 impl<T> Default for SmallList<T> {
     fn default() -> Self {
-        SmallList(Repr::Many(Vec::new()))
+        SmallList(Repr::default())
+    }
+}
+
+impl<T> Default for Repr<T> {
+    fn default() -> Self {
+        Repr::Many(Vec::new())
     }
 }
 
@@ -25,6 +31,19 @@ impl<T> SmallList<T> {
     /// A list of one element, held inline.
     pub fn one(item: T) -> Self {
         SmallList(Repr::One(item))
+    }
+
+    /// Appends `item` (the first one is held inline).
+    pub fn push(&mut self, item: T) {
+        match &mut self.0 {
+            Repr::Many(v) if v.is_empty() => self.0 = Repr::One(item),
+            Repr::Many(v) => v.push(item),
+            Repr::One(_) => {
+                if let Repr::One(first) = std::mem::take(&mut self.0) {
+                    self.0 = Repr::Many(vec![first, item]);
+                }
+            }
+        }
     }
 
     /// The list as a slice.
@@ -104,5 +123,10 @@ mod tests {
             assert_eq!(SmallList::from(list.clone()).as_slice(), list.as_slice());
         }
         assert_eq!(SmallList::one(7).first(), Some(&7));
+        let mut s = SmallList::default();
+        for i in 0..4 {
+            s.push(i);
+            assert_eq!(s.as_slice(), (0..=i).collect::<Vec<_>>().as_slice());
+        }
     }
 }
