@@ -109,6 +109,13 @@ test('hovering an instruction shows its documentation; typing offers completions
   await page.keyboard.press('Enter');
   await page.keyboard.type(' 8000');
   await page.waitForFunction(() => [...document.querySelectorAll('.instr-list .kw')].some((e) => e.textContent === 'EXPOSE'));
+  // Package names come from the catalog after an install command.
+  await page.keyboard.type('\nRUN pip install --no-cache-dir scik');
+  await page.locator('.cm-tooltip-autocomplete li', { hasText: 'scikit-learn' }).waitFor();
+  await page.keyboard.press('Escape');
+  // A finished keyword is no choice: the list closes, so Enter starts a new line.
+  await page.keyboard.type('\nCMD');
+  await page.locator('.cm-tooltip-autocomplete').waitFor({ state: 'detached' });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -140,6 +140,11 @@ const theme = EditorView.theme({
   },
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)', borderRadius: '8px', boxShadow: 'var(--shadow)' },
   '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-text)' },
+  // Icons for Drydock's completion kinds (keyword has CodeMirror's own).
+  '.cm-completionIcon-flag:after': { content: "'-'" },
+  '.cm-completionIcon-image:after': { content: "'▣'" },
+  '.cm-completionIcon-stage:after': { content: "'◧'" },
+  '.cm-completionIcon-package:after': { content: "'◆'" },
   '.cm-panels': { backgroundColor: 'var(--surface-2)', color: 'var(--text)' },
   '.cm-searchMatch': { backgroundColor: 'color-mix(in srgb, var(--warn) 30%, transparent)' },
 });
@@ -169,11 +174,16 @@ function hoverSource(callbacks) {
   }, { hoverTime: 250 });
 }
 
+const WORD = /^[\w.\-:/=]*$/;
+
 function completionSource(callbacks) {
   return (context) => {
     const res = callbacks.complete?.(context.pos, context.explicit);
     if (!res || !res.options?.length) return null;
-    return { from: res.from, options: res.options, validFor: /^[\w.\-:/=]*$/ };
+    // Keep filtering the list while the word goes on, except when what is typed is a choice:
+    // then ask again (Rust answers nothing), so the list closes and Enter starts a new line.
+    const validFor = (text) => WORD.test(text) && !res.options.some((o) => o.label === text);
+    return { from: res.from, options: res.options, validFor };
   };
 }
 

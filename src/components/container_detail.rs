@@ -146,7 +146,7 @@ pub fn container_detail(props: &Props) -> Html {
             <p class="detail-empty">{ t("container.no_changes") }</p>
         },
         Section::Changes => html! {
-            <table class="diff-table">
+            <table class="data-table diff-table">
                 <caption class="visually-hidden">{ t("container.diff_caption") }</caption>
                 <thead><tr><th scope="col">{ t("container.change") }</th><th scope="col">{ t("container.path") }</th><th scope="col" class="num">{ t("container.size") }</th></tr></thead>
                 <tbody>
@@ -175,7 +175,7 @@ pub fn container_detail(props: &Props) -> Html {
             <p class="detail-empty">{ t("container.no_mounts_before") }<code>{ "-v name:/path" }</code>{ t("container.no_mounts_after") }</p>
         },
         Section::Mounts => html! {
-            <table class="mounts-table">
+            <table class="data-table mounts-table">
                 <caption class="visually-hidden">{ t("container.mounts") }</caption>
                 <thead><tr><th scope="col">{ t("container.type") }</th><th scope="col">{ t("container.source") }</th><th scope="col">{ t("container.destination") }</th><th scope="col">{ t("container.mode") }</th></tr></thead>
                 <tbody>

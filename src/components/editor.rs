@@ -227,7 +227,7 @@ fn hover_at(text: &str, pos: u32) -> Option<cm::HoverInfo> {
 fn complete_at(text: &str, pos: u32) -> Option<cm::CompletionList> {
     let map = Utf16Map::new(text);
     let parse = drydock_syntax::parse(text);
-    let c = drydock_syntax::docs::complete(&parse, map.to_byte(pos))?;
+    let c = drydock_session::complete::complete(&parse, map.to_byte(pos))?;
     Some(cm::CompletionList {
         from: map.to_utf16(c.from),
         options: c

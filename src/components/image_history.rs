@@ -27,7 +27,7 @@ pub fn image_history(props: &Props) -> Html {
     let table = history::render(img, now, true);
     html! {
         <div class="ix-history">
-            <table class="history-table">
+            <table class="data-table history-table">
                 <thead>
                     <tr>
                         <th scope="col">{ t("image.fact.created") }</th>

@@ -44,7 +44,7 @@ pub fn image_waste(props: &Props) -> Html {
                 <p class="layer-note">
                     { tf(if files == 1 { "image.waste.note_one" } else { "image.waste.note_many" }, &[("files", &files.to_string())]) }
                 </p>
-                <table class="waste-table">
+                <table class="data-table waste-table">
                     <thead>
                         <tr><th scope="col">{ t("image.waste.path") }</th><th scope="col">{ t("image.waste.files") }</th><th scope="col">{ t("image.fact.size") }</th><th scope="col">{ t("image.waste.how") }</th></tr>
                     </thead>

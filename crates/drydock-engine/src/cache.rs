@@ -42,6 +42,11 @@ pub struct CacheEntry {
     pub created_ms: i64,
     /// The build that last used it (for picking the previous version of a step).
     pub last_used: u64,
+    /// When a build last used it (virtual ms) and how many builds did (`docker system df -v`).
+    #[serde(default)]
+    pub last_used_ms: i64,
+    #[serde(default)]
+    pub usage_count: u64,
     /// How long the step took when it ran (simulated ms): what a rebuild is forecast to cost.
     #[serde(default)]
     pub duration_ms: i64,

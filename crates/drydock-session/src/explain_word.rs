@@ -189,7 +189,7 @@ fn basename(s: &str) -> &str {
 
 /// The note whose spelling matches the most leading words (flags between the words of a
 /// spelling are skipped: `apt-get -y install`), with the word positions it used.
-fn best_note(texts: &[String]) -> Option<(&'static CommandNote, Vec<usize>)> {
+pub(crate) fn best_note(texts: &[String]) -> Option<(&'static CommandNote, Vec<usize>)> {
     let first = basename(texts.first()?);
     let mut best: Option<(&'static CommandNote, Vec<usize>)> = None;
     for note in commands() {

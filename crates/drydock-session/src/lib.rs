@@ -22,6 +22,7 @@
 //! ```
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod examples;
 pub mod explain;

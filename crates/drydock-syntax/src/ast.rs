@@ -1,6 +1,6 @@
 //! The parse tree: directives, comments, instructions (as BuildKit's parser sees them, plus
 //! their typed form), heredocs and stages, every part with byte spans into the source.
-use crate::instructions::Command;
+use crate::instructions::{Command, SmallList};
 use crate::text::Text;
 use drydock_text::TextRange;
 use serde::Serialize;
@@ -168,7 +168,8 @@ pub struct Instruction<'a> {
     /// Leading `--flag` words (quotes removed, escapes applied), as BuildKit stores them.
     pub flags: Vec<Flag<'a>>,
     /// The instruction's arguments as BuildKit's parser produces them (see the dump format).
-    pub args: Vec<Arg<'a>>,
+    /// One argument (every shell form) is held inline.
+    pub args: SmallList<Arg<'a>>,
     /// Whether the arguments were written in JSON (exec) form.
     pub json: bool,
     /// The raw argument text after the flags.
@@ -178,8 +179,9 @@ pub struct Instruction<'a> {
     pub heredocs: Vec<Heredoc<'a>>,
     /// For ONBUILD: the trigger instruction as BuildKit's parser reads it.
     pub child: Option<Box<Instruction<'a>>>,
-    /// The comment lines directly above the instruction (BuildKit's `PrevComment`).
-    pub comments: Vec<Text<'a>>,
+    /// The comment lines directly above the instruction (BuildKit's `PrevComment`); one line is
+    /// held inline.
+    pub comments: SmallList<Text<'a>>,
     /// The typed instruction, when it parses.
     pub command: Option<Command<'a>>,
     /// Why the instruction does not parse (its diagnostic is also in `Parse::diagnostics`).

@@ -2,6 +2,7 @@
 //! attribute, ONBUILD child), with source spans through the line's [`SegMap`].
 use crate::ast::{Arg, Flag, Instruction, Kind};
 use crate::go;
+use crate::instructions::SmallList;
 use crate::lineparse::{self, LineError};
 use crate::piece::{Piece, PieceValue};
 use crate::segmap::SegMap;
@@ -17,6 +18,31 @@ pub fn build<'a>(
     escape: char,
     scratch: &mut Vec<Piece>,
 ) -> (Instruction<'a>, Option<LineError>) {
+    build_with(line, off, map, escape, scratch, |node| node)
+}
+
+/// [`build`] that pushes the node onto `out`: the 464-byte node is written once, in the list,
+/// instead of being moved from the builder to the caller and then into the list.
+pub fn build_into<'a>(
+    out: &mut Vec<Instruction<'a>>,
+    line: &Text<'a>,
+    map: &SegMap<'_>,
+    escape: char,
+    scratch: &mut Vec<Piece>,
+) -> Option<LineError> {
+    build_with(line, 0, map, escape, scratch, |node| out.push(node)).1
+}
+
+/// The builder behind [`build`] and [`build_into`]: `finish` receives the node.
+#[inline(always)]
+fn build_with<'a, R>(
+    line: &Text<'a>,
+    off: usize,
+    map: &SegMap<'_>,
+    escape: char,
+    scratch: &mut Vec<Piece>,
+    finish: impl FnOnce(Instruction<'a>) -> R,
+) -> (R, Option<LineError>) {
     let full = line.as_str();
     let s = full.get(off..).unwrap_or("");
     let sp = split_command(s);
@@ -91,16 +117,18 @@ pub fn build<'a>(
             (false, Some(e))
         }
     };
-    let args = scratch
-        .iter()
-        .map(|p| Arg {
-            value: piece_text(line, a0, p),
-            span: map.range(a0 + p.start, a0 + p.end),
-        })
-        .collect();
+    let arg = |p: &Piece| Arg {
+        value: piece_text(line, a0, p),
+        span: map.range(a0 + p.start, a0 + p.end),
+    };
+    // One argument (every shell form) is held inline: no list allocation.
+    let args = match scratch.as_slice() {
+        [one] => SmallList::one(arg(one)),
+        many => SmallList::from(many.iter().map(arg).collect::<Vec<_>>()),
+    };
     let start = map.start(off + sp.cmd.0);
     let end = map.end(full.len());
-    let node = Instruction {
+    let node = finish(Instruction {
         keyword,
         kind,
         span: drydock_text::TextRange::new(start, end.max(start)),
@@ -115,10 +143,10 @@ pub fn build<'a>(
         raw_args_span: map.range(a0, a1),
         heredocs: Vec::new(),
         child,
-        comments: Vec::new(),
+        comments: SmallList::default(),
         command: None,
         error: None,
-    };
+    });
     (node, error)
 }
 

@@ -6,6 +6,7 @@ use crate::codes;
 use crate::directive::DirectiveParser;
 use crate::go;
 use crate::heredoc::heredocs_from_line;
+use crate::instructions::SmallList;
 use crate::node;
 use crate::piece::Piece;
 use crate::segmap::SegMap;
@@ -55,7 +56,7 @@ impl<'a> Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let (next, mut content_end) = match find_newline(b.get(start..).unwrap_or(&[])) {
+        let (next, mut content_end) = match memchr::memchr(b'\n', b.get(start..).unwrap_or(&[])) {
             Some(i) => (start + i + 1, start + i),
             None => (b.len(), b.len()),
         };
@@ -74,35 +75,6 @@ impl<'a> Lines<'a> {
             next,
         })
     }
-}
-
-/// The first `\n` in `b`. Dockerfile lines are short: eight bytes at a time (SWAR) for the
-/// first 64 bytes, then `memchr` for long lines.
-#[inline]
-fn find_newline(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let head = b.get(..64).unwrap_or(b);
-    let mut chunks = head.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(word) ^ NL;
-        // Exact for the lowest matching byte (borrows only disturb the bytes above it).
-        let found = x.wrapping_sub(LO) & !x & HI;
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    if let Some(p) = chunks.remainder().iter().position(|&c| c == b'\n') {
-        return Some(at + p);
-    }
-    let rest = b.get(head.len()..)?;
-    memchr::memchr(b'\n', rest).map(|p| head.len() + p)
 }
 
 /// `strings.Contains(line, "<<")`.
@@ -227,12 +199,12 @@ pub fn parse(src: &str) -> Output<'_> {
     // Room for a comment line per 128 bytes: growing the list copies it.
     out.comments.reserve(src.len() / 128 + 8);
     let mut too_long_reported = false;
-    let mut check_len = |p: &Phys, out: &mut Output<'_>| {
+    let mut check_len = |p: &Phys, diagnostics: &mut Vec<Diagnostic>| {
         let len = p.next - p.start;
         let ends_nl = src.as_bytes().get(p.next.wrapping_sub(1)) == Some(&b'\n');
         if !too_long_reported && ((ends_nl && len > MAX_TOKEN) || (!ends_nl && len >= MAX_TOKEN)) {
             too_long_reported = true;
-            out.diagnostics.push(err(
+            diagnostics.push(err(
                 codes::LINE_TOO_LONG,
                 r(p.start, p.content_end),
                 format!(
@@ -245,7 +217,7 @@ pub fn parse(src: &str) -> Output<'_> {
 
     while let Some(mut p) = lines.next_line() {
         if p.next - p.start >= MAX_TOKEN {
-            check_len(&p, &mut out);
+            check_len(&p, &mut out.diagnostics);
         }
         if current_line == 0
             && src
@@ -344,7 +316,7 @@ pub fn parse(src: &str) -> Output<'_> {
         while !eol {
             let Some(q) = lines.next_line() else { break };
             if q.next - q.start >= MAX_TOKEN {
-                check_len(&q, &mut out);
+                check_len(&q, &mut out.diagnostics);
             }
             current_line += 1;
             last_end = q.content_end;
@@ -391,7 +363,12 @@ pub fn parse(src: &str) -> Output<'_> {
         } else {
             (Text::owned(&buf), SegMap::Many(&segs))
         };
-        let (mut node, line_err) = node::build(&line, 0, &map, out.escape, &mut pieces);
+        // The node is built in place at the end of the list and completed there.
+        let line_err =
+            node::build_into(&mut out.instructions, &line, &map, out.escape, &mut pieces);
+        let Some(node) = out.instructions.last_mut() else {
+            continue;
+        };
         if has_empty {
             let end_line_start = src
                 .get(..last_end)
@@ -414,7 +391,7 @@ pub fn parse(src: &str) -> Output<'_> {
                 message: e.message,
                 range,
             }));
-        } else if node::can_contain_heredoc(&node) && has_heredoc_marker(line.as_bytes()) {
+        } else if node::can_contain_heredoc(node) && has_heredoc_marker(line.as_bytes()) {
             match heredocs_from_line(&line) {
                 Err(message) => {
                     let range = node.span;
@@ -432,7 +409,7 @@ pub fn parse(src: &str) -> Output<'_> {
                         let mut terminated = None;
                         while let Some(q) = lines.next_line() {
                             if q.next - q.start >= MAX_TOKEN {
-                                check_len(&q, &mut out);
+                                check_len(&q, &mut out.diagnostics);
                             }
                             current_line += 1;
                             let l = src.get(q.start..q.content_end).unwrap_or("");
@@ -493,10 +470,9 @@ pub fn parse(src: &str) -> Output<'_> {
         }
         if !prev_comments.is_empty() {
             // An exact-size copy; the buffer keeps its capacity for the next block.
-            node.comments = prev_comments.to_vec();
+            node.comments = SmallList::from_slice(&prev_comments);
             prev_comments.clear();
         }
-        out.instructions.push(node);
     }
 
     Scratch { buf, segs, pieces }.keep();

@@ -835,6 +835,8 @@ impl Engine {
                     run.layer_times.push(entry.created_ms);
                     if let Some(e) = self.state.cache.get_mut(&key) {
                         e.last_used = build_no;
+                        e.last_used_ms = p.t;
+                        e.usage_count += 1;
                     }
                     let v = p.push(vname, Vec::new(), VertexStatus::Cached, Some(step_index));
                     st_rec.vertex = Some(v);
@@ -954,6 +956,8 @@ impl Engine {
                         size,
                         created_ms: created,
                         last_used: build_no,
+                        last_used_ms: p.t,
+                        usage_count: 1,
                         duration_ms: ms,
                     },
                 );

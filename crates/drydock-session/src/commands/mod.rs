@@ -23,6 +23,7 @@ pub mod run;
 pub mod start;
 pub mod stop;
 pub mod system;
+pub mod system_df_verbose;
 pub mod tag;
 pub mod version;
 pub mod volume;

@@ -15,6 +15,15 @@ fn with_percent(reclaimable: u64, total: u64) -> String {
 
 pub fn df(s: &mut Session, inv: &Invocation) -> Output {
     s.engine.settle();
+    if inv.bool("verbose") {
+        if inv.string("format").is_some_and(|f| f != "table") {
+            return Output::error(
+                "drydock: docker system df -v with a --format template is not simulated; drop -v or --format\n",
+                1,
+            );
+        }
+        return super::system_df_verbose::run(s);
+    }
     let e = &s.engine;
     let images = e.images();
     let used: BTreeSet<String> = e.containers().iter().map(|c| c.image_id.clone()).collect();
@@ -96,7 +105,8 @@ pub fn df(s: &mut Session, inv: &Invocation) -> Output {
     match format::render(
         inv.string("format"),
         "{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}",
-        "Context",
+        // The first row docker's template runs on (its error names that type).
+        "diskUsageImagesContext",
         &rows,
     ) {
         Ok(t) => o.out(t),

@@ -82,7 +82,7 @@ fn hover_in(ins: &Instruction<'_>, offset: u32) -> Option<Hover> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompletionItem {
     pub label: String,
-    /// `keyword` or `flag`.
+    /// `keyword` or `flag` here; drydock-session adds `image`, `stage` and `package`.
     pub kind: &'static str,
     pub detail: String,
 }

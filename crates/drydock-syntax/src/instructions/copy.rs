@@ -1,7 +1,7 @@
 //! COPY: `COPY [flags] src… dest`, JSON form, heredoc sources (`parseCopy`).
 use super::bflag::{FlagDef, FlagKind};
 use super::sources::{SourceContent, sources_and_dest};
-use super::{R, Req};
+use super::{R, Req, SmallList};
 use crate::ast::Arg;
 use crate::codes;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct Copy<'a> {
     /// Source paths, unexpanded.
-    pub sources: Vec<Arg<'a>>,
+    pub sources: SmallList<Arg<'a>>,
     /// Heredoc sources.
     pub contents: Vec<SourceContent<'a>>,
     pub dest: Arg<'a>,

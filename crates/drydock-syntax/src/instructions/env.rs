@@ -1,5 +1,5 @@
 //! ENV: `ENV k=v …` / legacy `ENV k v` (`parseEnv`, `parseKvps`).
-use super::{R, Req};
+use super::{R, Req, SmallList};
 use crate::ast::Arg;
 use crate::codes;
 use serde::Serialize;
@@ -16,11 +16,11 @@ pub struct KeyValue<'a> {
 /// An ENV instruction.
 #[derive(Debug, Clone, Serialize)]
 pub struct Env<'a> {
-    pub pairs: Vec<KeyValue<'a>>,
+    pub pairs: SmallList<KeyValue<'a>>,
 }
 
 /// `parseKvps(args, name)`: `[key, value, delimiter]` triples → pairs.
-pub(crate) fn kvps<'a>(req: &Req<'_, 'a>, name: &str) -> R<Vec<KeyValue<'a>>> {
+pub(crate) fn kvps<'a>(req: &Req<'_, 'a>, name: &str) -> R<SmallList<KeyValue<'a>>> {
     let args = req.args();
     if args.is_empty() {
         return Err(req.fail(
@@ -28,8 +28,7 @@ pub(crate) fn kvps<'a>(req: &Req<'_, 'a>, name: &str) -> R<Vec<KeyValue<'a>>> {
             format!("{name} requires at least one argument"),
         ));
     }
-    let mut out = Vec::with_capacity(args.len() / 3);
-    for t in args.chunks(3) {
+    let pair = |t: &[Arg<'a>]| -> R<KeyValue<'a>> {
         let [k, v, d] = t else {
             return Err(req.fail(
                 codes::MISSING_ARGUMENT,
@@ -43,13 +42,21 @@ pub(crate) fn kvps<'a>(req: &Req<'_, 'a>, name: &str) -> R<Vec<KeyValue<'a>>> {
                 k.span,
             ));
         }
-        out.push(KeyValue {
+        Ok(KeyValue {
             key: k.clone(),
             value: v.clone(),
             legacy: d.value.is_empty(),
-        });
+        })
+    };
+    // One pair (the usual case) is held inline, without a list allocation.
+    if args.len() <= 3 {
+        return Ok(SmallList::one(pair(args)?));
     }
-    Ok(out)
+    let mut out = Vec::with_capacity(args.len() / 3);
+    for t in args.chunks(3) {
+        out.push(pair(t)?);
+    }
+    Ok(out.into())
 }
 
 pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Env<'a>> {

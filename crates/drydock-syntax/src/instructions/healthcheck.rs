@@ -79,7 +79,7 @@ pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Healthcheck<'a>> {
             "Missing command after HEALTHCHECK CMD",
         ));
     }
-    let cmd = super::sources::cmd_line(rest, req.json()).args;
+    let cmd = super::sources::cmd_line(rest, req.json()).args.into_vec();
     let mut test = Vec::with_capacity(cmd.len() + 1);
     test.push(Text::Borrowed(if req.json() { "CMD" } else { "CMD-SHELL" }));
     test.extend(cmd.iter().map(|a| a.value.clone()));

@@ -27,6 +27,7 @@ mod onbuild;
 pub mod ports;
 mod run;
 mod shell;
+mod small_list;
 mod sources;
 mod stopsignal;
 pub mod suggest;
@@ -53,6 +54,7 @@ pub use onbuild::Onbuild;
 pub use ports::parse_port_specs;
 pub use run::{HeredocFile, Run, RunDevice};
 pub use shell::Shell;
+pub use small_list::SmallList;
 pub use sources::{SourceContent, handle_json_args};
 pub use stopsignal::StopSignal;
 pub use user::User;
@@ -83,10 +85,13 @@ pub enum Command<'a> {
     Workdir(Workdir<'a>),
 }
 
+/// The arguments of a command line (one argument, every shell form, is held inline).
+pub type CmdArgs<'a> = SmallList<Arg<'a>>;
+
 /// A command line of RUN, CMD, ENTRYPOINT and HEALTHCHECK: exec form (JSON) or one shell string.
 #[derive(Debug, Clone, Serialize)]
 pub struct CmdLine<'a> {
-    pub args: Vec<Arg<'a>>,
+    pub args: CmdArgs<'a>,
     /// True for the shell form (run through the SHELL).
     pub prepend_shell: bool,
 }
@@ -144,7 +149,7 @@ impl<'i, 'a> Req<'i, 'a> {
             any: !self.ins.flags.is_empty(),
             used: [false; MAX_FLAGS],
             truth: [false; MAX_FLAGS],
-            arg: [None; MAX_FLAGS],
+            arg: [NO_ARG; MAX_FLAGS],
         };
         if !flags.any {
             return Ok(flags);
@@ -159,7 +164,7 @@ impl<'i, 'a> Req<'i, 'a> {
                 *t = value == "true";
             }
             if let Some(a) = arg.get_mut(d) {
-                *a = Some(i);
+                *a = u32::try_from(i).unwrap_or(NO_ARG);
             }
         });
         match parsed {
@@ -199,6 +204,10 @@ impl<'i, 'a> Req<'i, 'a> {
 /// The most flags an instruction accepts (ADD has 7).
 const MAX_FLAGS: usize = 8;
 
+/// No flag argument set this definition (in [`Flags`]' `arg`; indexes are `u32` to keep the
+/// struct small, it is returned by value for every instruction).
+const NO_ARG: u32 = u32::MAX;
+
 /// Parsed flags of one instruction (no allocation: per definition, whether it was used, its
 /// boolean value and the argument that set it; repeated flags are found again by name).
 pub(crate) struct Flags<'i, 'a> {
@@ -208,7 +217,8 @@ pub(crate) struct Flags<'i, 'a> {
     any: bool,
     used: [bool; MAX_FLAGS],
     truth: [bool; MAX_FLAGS],
-    arg: [Option<usize>; MAX_FLAGS],
+    /// Per definition, the index of the flag argument that set it ([`NO_ARG`] when none).
+    arg: [u32; MAX_FLAGS],
 }
 
 impl<'a> Flags<'_, 'a> {
@@ -259,7 +269,8 @@ impl<'a> Flags<'_, 'a> {
         self.arg
             .get(i)
             .copied()
-            .flatten()
+            .filter(|&a| a != NO_ARG)
+            .and_then(|a| usize::try_from(a).ok())
             .and_then(|a| self.window(a))
     }
 
@@ -331,47 +342,87 @@ pub(crate) fn convert<'a>(ins: &Instruction<'a>) -> R<Command<'a>> {
         Kind::Stopsignal => Command::Stopsignal(stopsignal::parse(&req)?),
         Kind::Arg => Command::Arg(arg::parse(&req)?),
         Kind::Shell => Command::Shell(shell::parse(&req)?),
-        Kind::Unknown => {
-            const NAMES: [&str; 18] = {
-                let mut names = [""; 18];
-                let mut i = 0;
-                while i < 18 {
-                    names[i] = Kind::ALL[i].1;
-                    i += 1;
-                }
-                names
-            };
-            const MASKS: [Option<u64>; 18] = {
-                let mut masks = [None; 18];
-                let mut i = 0;
-                while i < 18 {
-                    masks[i] = suggest::ascii_mask(NAMES[i], true);
-                    i += 1;
-                }
-                masks
-            };
-            let message = suggest::wrap_with(
-                format!("unknown instruction: {}", ins.keyword.as_str()),
-                &ins.keyword,
-                &NAMES,
-                Some(&MASKS),
-                false,
-            );
-            return Err(Fail {
-                code: codes::UNKNOWN_INSTRUCTION,
-                message,
-                range: ins.keyword_span,
-            });
-        }
+        Kind::Unknown => return Err(unknown_instruction(ins)),
     })
 }
+
+/// The failure of an instruction with an unknown word: `unknown instruction: X`, with BuildKit's
+/// suggestion of the closest instruction name.
+fn unknown_instruction(ins: &Instruction<'_>) -> Fail {
+    const NAMES: [&str; 18] = {
+        let mut names = [""; 18];
+        let mut i = 0;
+        while i < 18 {
+            names[i] = Kind::ALL[i].1;
+            i += 1;
+        }
+        names
+    };
+    const MASKS: [Option<u64>; 18] = {
+        let mut masks = [None; 18];
+        let mut i = 0;
+        while i < 18 {
+            masks[i] = suggest::ascii_mask(NAMES[i], true);
+            i += 1;
+        }
+        masks
+    };
+    // The message is assembled once, at its final size (no `format!`, no second copy
+    // for the suggestion): the same text as `suggest::wrap_with`.
+    const HEAD: &str = "unknown instruction: ";
+    let keyword = ins.keyword.as_str();
+    let suggestion = suggest::suggest_with(keyword, &NAMES, Some(&MASKS), false);
+    let extra = suggestion.as_ref().map_or(0, |s| s.len() + 18);
+    let mut message = String::with_capacity(HEAD.len() + keyword.len() + extra);
+    message.push_str(HEAD);
+    message.push_str(keyword);
+    if let Some(s) = suggestion {
+        message.push_str(" (did you mean ");
+        message.push_str(&s);
+        message.push_str("?)");
+    }
+    Fail {
+        code: codes::UNKNOWN_INSTRUCTION,
+        message,
+        range: ins.keyword_span,
+    }
+}
+
+/// The failure of an unknown instruction word, its message taken from `memo` when the word was
+/// met before (the message depends on the word only).
+fn unknown_word<'a>(i: &Instruction<'a>, memo: &mut Vec<(&'a str, String)>) -> Fail {
+    let word = match &i.keyword {
+        Text::Borrowed(w) => Some(*w),
+        Text::Shared(..) => None,
+    };
+    if let Some((_, message)) = word.and_then(|w| memo.iter().find(|(k, _)| *k == w)) {
+        return Fail {
+            code: codes::UNKNOWN_INSTRUCTION,
+            message: message.clone(),
+            range: i.keyword_span,
+        };
+    }
+    let f = unknown_instruction(i);
+    if let Some(w) = word
+        && memo.len() < MAX_UNKNOWN_WORDS
+    {
+        memo.push((w, f.message.clone()));
+    }
+    f
+}
+
+/// How many unknown words' messages [`check_all`] remembers.
+const MAX_UNKNOWN_WORDS: usize = 32;
 
 /// Runs the instruction stage over every node: fills `command` or `error`, and reports the
 /// instruction-stage and ordering diagnostics.
 #[inline(never)]
-pub fn check_all(ins: &mut [Instruction<'_>], diags: &mut Vec<Diagnostic>) {
+pub fn check_all<'a>(ins: &mut [Instruction<'a>], diags: &mut Vec<Diagnostic>) {
     let mut seen_from = false;
     let mut any_error = diags.iter().any(Diagnostic::is_error);
+    // Messages of the unknown words met so far (a file that is not a Dockerfile repeats its
+    // words; the suggestion is computed once per word).
+    let mut unknown: Vec<(&'a str, String)> = Vec::new();
     for i in ins.iter_mut() {
         if i.error.is_some() {
             // A FROM that does not parse still starts a stage for the ordering check, so one
@@ -379,7 +430,12 @@ pub fn check_all(ins: &mut [Instruction<'_>], diags: &mut Vec<Diagnostic>) {
             seen_from |= i.kind == Kind::From;
             continue;
         }
-        match convert(i) {
+        let converted = if i.kind == Kind::Unknown {
+            Err(unknown_word(i, &mut unknown))
+        } else {
+            convert(i)
+        };
+        match converted {
             Ok(cmd) => {
                 if let Command::Run(run) = &cmd
                     && let Some(d) = run.devices.first()

@@ -1,6 +1,6 @@
 //! Shared pieces: `handleJSONArgs`, `parseShellDependentCommand` and `parseSourcesAndDest`
 //! (COPY/ADD sources, heredoc sources and the destination).
-use super::{CmdLine, R, Req};
+use super::{CmdArgs, CmdLine, R, Req, SmallList};
 use crate::ast::Arg;
 use crate::codes;
 use crate::heredoc::must_parse_heredoc;
@@ -22,7 +22,7 @@ pub fn handle_json_args<S: AsRef<str>>(args: &[S], json: bool) -> Vec<String> {
 /// `handleJSONArgs` on spanned arguments (the shell form has one argument in practice).
 pub(crate) fn cmd_line<'a>(args: &[Arg<'a>], json: bool) -> CmdLine<'a> {
     let args = if json || args.len() <= 1 {
-        args.to_vec()
+        CmdArgs::from_slice(args)
     } else {
         let joined = args
             .iter()
@@ -34,10 +34,10 @@ pub(crate) fn cmd_line<'a>(args: &[Arg<'a>], json: bool) -> CmdLine<'a> {
             .map(|a| a.span)
             .reduce(TextRange::cover)
             .unwrap_or_default();
-        vec![Arg {
+        CmdArgs::from_slice(&[Arg {
             value: Text::owned(&joined),
             span,
-        }]
+        }])
     };
     CmdLine {
         args,
@@ -59,7 +59,7 @@ pub struct SourceContent<'a> {
 
 /// Sources and destination of COPY/ADD.
 pub(crate) struct SourcesAndDest<'a> {
-    pub sources: Vec<Arg<'a>>,
+    pub sources: SmallList<Arg<'a>>,
     pub contents: Vec<SourceContent<'a>>,
     pub dest: Arg<'a>,
 }
@@ -77,7 +77,7 @@ pub(crate) fn sources_and_dest<'a>(req: &Req<'_, 'a>, command: &str) -> R<Source
             dest.span,
         ));
     }
-    let mut sources = Vec::new();
+    let mut sources = SmallList::default();
     let mut contents = Vec::new();
     for src in srcs {
         match must_parse_heredoc(&src.value) {
