@@ -71,6 +71,14 @@ test('build → timeline → scrub back to step 2 and see that step\'s file tree
   const current = await page.$$eval('.console-line.current', (els) => els.map((e) => e.textContent));
   assert.ok(current.length > 0 && current.every((l) => /^#\d+ /.test(l)), current.join(''));
   assert.match(current[0], /\[\d\/\d\] COPY src\/ src\//);
+  // … scrolled so the step's first line is in sight.
+  await page.waitForFunction(() => {
+    const pre = document.querySelector('.build-console');
+    const line = pre?.querySelector('.console-line.current');
+    if (!line) return false;
+    const [p, l] = [pre.getBoundingClientRect(), line.getBoundingClientRect()];
+    return l.top >= p.top && l.bottom <= p.bottom;
+  }, null, { timeout: 3000 });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
