@@ -65,7 +65,7 @@ fn report(s: &SizeInsight, apply: &Callback<String>) -> Html {
                         { for s.waste.iter().take(12).map(|w| html! {
                             <tr>
                                 <td><code>{ w.row.path.clone() }</code>{ tf("size.files_how", &[("files", &tn("share.files_one", "share.files", w.row.files)), ("how", &w.row.how)]) }</td>
-                                <td>{ words::size(w.row.bytes) }</td>
+                                <td class="num">{ words::size(w.row.bytes) }</td>
                                 <td><code>{ w.added_by.clone() }</code></td>
                                 <td><code>{ w.removed_by.clone() }</code></td>
                             </tr>
