@@ -59,15 +59,19 @@ impl BaseImage {
         self.history.last().map_or(0, |h| h.created)
     }
 
-    /// The familiar name with the first tag (`python:3.11-slim`).
-    pub fn familiar(&self) -> String {
-        let repo = self
-            .repository
+    /// The repository as people write it (`python` for `docker.io/library/python`).
+    pub fn familiar_repo(&self) -> &str {
+        self.repository
             .strip_prefix("docker.io/library/")
             .or_else(|| self.repository.strip_prefix("docker.io/"))
-            .unwrap_or(&self.repository);
+            .unwrap_or(&self.repository)
+    }
+
+    /// The familiar name with the first tag (`python:3.11-slim`).
+    pub fn familiar(&self) -> String {
         format!(
-            "{repo}:{}",
+            "{}:{}",
+            self.familiar_repo(),
             self.tags.first().map_or("latest", String::as_str)
         )
     }

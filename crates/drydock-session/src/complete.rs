@@ -5,6 +5,7 @@
 //! A typed word that already is a choice gets no list (typing on reopens it), so Enter after a
 //! finished word starts a new line instead of accepting what is already there.
 use drydock_catalog::packages::{apk_index, apt_index, conda_index, npm_index, pip_index};
+use drydock_engine::output::units::human_size as size;
 use drydock_shell::ast::{Command, CompoundKind, List, SimpleCommand};
 use drydock_syntax::docs::{CompletionItem, Completions};
 use drydock_syntax::instructions::Command as Cmd;
@@ -78,11 +79,7 @@ fn images(
         })
         .collect();
     for image in &drydock_catalog::catalog().images {
-        let repo = image
-            .repository
-            .strip_prefix("docker.io/library/")
-            .or_else(|| image.repository.strip_prefix("docker.io/"))
-            .unwrap_or(&image.repository);
+        let repo = image.familiar_repo();
         for tag in &image.tags {
             let label = format!("{repo}:{tag}");
             if label.starts_with(word) {
@@ -216,18 +213,6 @@ fn described(text: &str, facts: String) -> String {
         facts
     } else {
         format!("{text} ({facts})")
-    }
-}
-
-/// Decimal size as `docker images` prints it.
-fn size(bytes: u64) -> String {
-    let b = bytes as f64;
-    if b >= 1e9 {
-        format!("{:.1}GB", b / 1e9)
-    } else if b >= 1e6 {
-        format!("{:.0}MB", b / 1e6)
-    } else {
-        format!("{:.0}kB", (b / 1e3).max(1.0))
     }
 }
 

@@ -14,11 +14,7 @@ fn familiar(full: &str) -> String {
 pub fn image_references(s: &Session) -> Vec<String> {
     let mut out: BTreeSet<String> = s.engine.state().tags.keys().map(|t| familiar(t)).collect();
     for img in &drydock_catalog::catalog().images {
-        let repo = img
-            .repository
-            .strip_prefix("docker.io/library/")
-            .or_else(|| img.repository.strip_prefix("docker.io/"))
-            .unwrap_or(&img.repository);
+        let repo = img.familiar_repo();
         for tag in &img.tags {
             out.insert(format!("{repo}:{tag}"));
         }
