@@ -69,3 +69,25 @@ test('Tab completes, ↑/↓ recall, Ctrl+L clears, ANSI colours show', async ()
   assert.equal(await page.locator('.term-entry').count(), 0);
   await page.close();
 });
+
+test("Python's prompt: banner, imports checked against the image, a notice explains what is simulated", async () => {
+  const page = await open(browser, server.url);
+  await typeInTerminal(page, 'docker run -it --name repl python:3.11-slim');
+  assert.equal(await page.locator('.term-input-row .term-prompt').textContent(), '>>> ');
+  assert.match(await page.locator('.term-entry').last().textContent(), /Python 3\.11\.14 .* on linux\nType "help"/);
+  await typeInTerminal(page, 'import torch');
+  assert.match(await page.locator('.term-entry').last().textContent(),
+    /File "<stdin>", line 1, in <module>\nModuleNotFoundError: No module named 'torch'/);
+  // The notice says the prompt is simulated and opens the explanation.
+  const notice = page.locator('.notice', { hasText: "Python's prompt in Drydock" });
+  await notice.locator('.notice-action').click();
+  const dialog = page.locator('[role=dialog]', { hasText: 'Drydock does not run Python' });
+  await dialog.waitFor();
+  await dialog.locator('.dialog-actions button').click();
+  assert.equal(await dialog.count(), 0);
+  await typeInTerminal(page, 'exit()');
+  assert.equal(await page.locator('.term-input-row .term-prompt').textContent(), '$ ');
+  await typeInTerminal(page, "docker ps -a --format '{{.Names}} {{.Status}}'");
+  assert.match(await page.locator('.term-entry').last().textContent(), /repl Exited \(0\)/);
+  await page.close();
+});

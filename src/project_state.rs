@@ -13,6 +13,8 @@ pub enum Dialog {
     Lessons,
     /// "Start this lesson?" confirmation (the lesson waits in `Lessons::pending`).
     StartLesson,
+    /// An explanation of something met in the terminal (a `drydock_session::explain` topic).
+    Explain(&'static str),
 }
 
 /// How a notice looks.
@@ -28,6 +30,8 @@ pub enum Tone {
 pub enum NoticeAction {
     /// Put back the project kept as a backup when a share link or example replaced it.
     RestoreBackup,
+    /// Open the explanation of this topic.
+    Explain(&'static str),
 }
 
 /// A message shown above the panes until dismissed.

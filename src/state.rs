@@ -604,6 +604,15 @@ impl AppState {
         }
         // A build, `docker cp` or a bind mount may have changed the open file.
         self.text = self.read_text(&self.file_name.clone());
+        // Situations the core explains (`--gpus`, Python's prompt) get a notice that opens the text.
+        for e in &out.events {
+            if let drydock_session::Event::Explanation { topic } = e
+                && let Some((key, text)) = drydock_session::explain::find(topic)
+            {
+                let title = drydock_session::explain::title(text);
+                self.notify(Tone::Info, title, Some(NoticeAction::Explain(key)));
+            }
+        }
         out
     }
 

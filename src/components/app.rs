@@ -9,10 +9,11 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::{
-    editor::Editor, embed_layout::EmbedLayout, examples_dialog::ExamplesDialog, header::Header,
-    help_overlay::HelpOverlay, lecture_legend::LectureLegend, lesson_gallery::LessonGallery,
-    lesson_keeper::LessonKeeper, lesson_panel::LessonPanel, lesson_start_dialog::LessonStartDialog,
-    lifecycle::Lifecycle, notices::Notices, persistence::Persistence, project_pane::ProjectPane,
+    editor::Editor, embed_layout::EmbedLayout, examples_dialog::ExamplesDialog,
+    explain_dialog::ExplainDialog, header::Header, help_overlay::HelpOverlay,
+    lecture_legend::LectureLegend, lesson_gallery::LessonGallery, lesson_keeper::LessonKeeper,
+    lesson_panel::LessonPanel, lesson_start_dialog::LessonStartDialog, lifecycle::Lifecycle,
+    notices::Notices, persistence::Persistence, project_pane::ProjectPane,
     reset_dialog::ResetDialog, share_dialog::ShareDialog, workspace::Workspace,
 };
 use crate::i18n::{self, Lang};
@@ -244,6 +245,7 @@ pub fn app() -> Html {
                 <ExamplesDialog />
                 <ShareDialog />
                 <ResetDialog />
+                <ExplainDialog />
                 <LessonGallery />
                 <LessonStartDialog />
                 <LessonKeeper />

@@ -14,6 +14,7 @@ pub mod embed_code;
 pub mod embed_layout;
 pub mod empty_state;
 pub mod examples_dialog;
+pub mod explain_dialog;
 pub mod header;
 pub mod help_overlay;
 pub mod icons;

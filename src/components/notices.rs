@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::persistence;
 use crate::i18n::t;
-use crate::project_state::{NoticeAction, Tone};
+use crate::project_state::{Dialog, NoticeAction, Tone};
 use crate::state::{Action, use_store};
 
 /// How long an information notice stays.
@@ -44,6 +44,12 @@ pub fn notices() -> Html {
                         NoticeAction::RestoreBackup => (
                             t("notices.restore_backup"),
                             Callback::from(move |_: MouseEvent| persistence::restore_backup(&store, id)),
+                        ),
+                        NoticeAction::Explain(topic) => (
+                            t("notices.explain"),
+                            Callback::from(move |_: MouseEvent| {
+                                store.dispatch(Action::ShowDialog(Some(Dialog::Explain(topic))));
+                            }),
                         ),
                     };
                     html! { <button class="notice-action" {onclick}>{ label }</button> }

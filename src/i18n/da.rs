@@ -110,6 +110,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("counts.none", "ingen"),
     // Notices
     ("notices.label", "Beskeder"),
+    ("notices.explain", "Læs mere"),
     (
         "notices.restore_backup",
         "Hent mit tidligere projekt tilbage",

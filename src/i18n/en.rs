@@ -112,6 +112,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("counts.none", "none"),
     // Notices
     ("notices.label", "Notices"),
+    ("notices.explain", "Read more"),
     ("notices.restore_backup", "Bring back my previous project"),
     ("notices.dismiss_aria", "Dismiss notice"),
     ("notices.dismiss", "Dismiss"),

@@ -3,6 +3,7 @@
 //! by state, volumes, stage names for `build --target`, project files for paths; inside a
 //! container shell, the container's paths.
 use drydock_engine::Engine;
+use drydock_engine::container::interactive::ShellKind;
 use drydock_engine::container::{Container, Status};
 use drydock_syntax::instructions::Command as Cmd;
 use drydock_vfs::{FileKind, Tree};
@@ -62,6 +63,7 @@ pub fn complete_line(session: &Session, line: &str) -> LineCompletion {
         .collect();
     let mut items = match &session.mode {
         Mode::Docker => docker_line(session, &words, word),
+        Mode::Shell(s) if s.session.kind == ShellKind::Python => Vec::new(),
         Mode::Shell(s) => {
             let cwd = s.session.cwd().to_owned();
             match container_tree(session.engine(), &s.container) {

@@ -102,6 +102,12 @@ pub fn enter_shell(s: &mut Session, session: ShellSession, auto_remove: bool, o:
     o.events.push(Event::ShellEntered {
         container: session.container.clone(),
     });
+    o.out(session.banner());
+    if session.kind == drydock_engine::container::interactive::ShellKind::Python {
+        o.events.push(Event::Explanation {
+            topic: "python-prompt".to_owned(),
+        });
+    }
     s.mode = Mode::Shell(Box::new(ShellMode {
         container: session.container.clone(),
         session,
@@ -220,10 +226,16 @@ pub fn interrupt(s: &mut Session) -> Output {
             o
         }
         Mode::Shell(m) => {
-            // The shell abandons the line and prints a fresh prompt.
+            // The shell abandons the line and prints a fresh prompt; Python says why.
+            let python =
+                m.session.kind == drydock_engine::container::interactive::ShellKind::Python;
             s.mode = Mode::Shell(m);
             let mut o = Output::new();
-            o.out("\n");
+            o.out(if python {
+                "\nKeyboardInterrupt\n"
+            } else {
+                "\n"
+            });
             o.exit_code = 130;
             o
         }

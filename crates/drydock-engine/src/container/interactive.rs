@@ -2,7 +2,9 @@
 //! container exits with its status) and `docker exec -it CONTAINER sh`. Lines are run one at a
 //! time by drydock-shell with the shell's state kept between them; prompts are what the shell
 //! prints (dash `# `/`$ `, busybox ash `/ # `, Debian's bash `root@3f4c5d6e7f8a:/# `), and error
-//! messages count lines as an interactive shell does.
+//! messages count lines as an interactive shell does. `docker run -it python` gets Python's
+//! prompt (`>>> `): each line runs as `python -c LINE` would (imports checked against what the
+//! image has, literal prints printed), with the REPL's banner, tracebacks and `exit()`.
 use drydock_shell::{Dialect, Process, Runtime, Shell, ShellConfig};
 use drydock_vfs::Tree;
 
@@ -20,6 +22,8 @@ pub enum ShellKind {
     /// busybox ash (`alpine`, `busybox`).
     Ash,
     Bash,
+    /// The Python interpreter's interactive prompt.
+    Python,
 }
 
 /// The program identity (`#!drydock:program NAME`) of an executable, following symlinks and
@@ -61,6 +65,10 @@ pub fn interactive_shell(tree: &Tree, argv: &[String], path_var: &str) -> Option
         return None;
     }
     let base = first.rsplit('/').next().unwrap_or(first);
+    if base.starts_with("python") {
+        // `python`, `python3`, `python3.11` with no script: the REPL.
+        return (program_of(tree, first, path_var)? == "python").then_some(ShellKind::Python);
+    }
     if !matches!(base, "sh" | "bash" | "dash" | "ash") {
         return None;
     }
@@ -71,6 +79,72 @@ pub fn interactive_shell(tree: &Tree, argv: &[String], path_var: &str) -> Option
         "sh" if busybox => Some(ShellKind::Ash),
         "sh" | "dash" => Some(ShellKind::Dash),
         _ => None,
+    }
+}
+
+/// The `key=value` info line `key` of the program executable `name` resolves to.
+fn program_info(tree: &Tree, name: &str, path_var: &str, key: &str) -> Option<String> {
+    let candidates: Vec<String> = if name.contains('/') {
+        vec![name.to_owned()]
+    } else {
+        path_var
+            .split(':')
+            .filter(|d| !d.is_empty())
+            .map(|d| format!("{}/{name}", d.trim_end_matches('/')))
+            .collect()
+    };
+    let content = candidates
+        .iter()
+        .find_map(|c| tree.lookup(c, true).ok().and_then(|(_, n)| n.content()))?;
+    let head = content.read(0, 512);
+    let text = String::from_utf8_lossy(&head);
+    text.lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+        .map(str::to_owned)
+}
+
+/// What a line typed at Python's prompt does.
+enum PythonLine {
+    /// Run this shell line (the interpreter with `-c`); `true`: the line was a bare expression
+    /// whose value is a string, which the prompt echoes as its repr (quoted).
+    Run(String, bool),
+    /// Print this (possibly nothing); `Some(status)`: the interpreter exits.
+    Done(String, Option<i32>),
+}
+
+fn python_prompt_line(sess: &ShellSession, program: &str, line: &str) -> PythonLine {
+    let code = line.trim();
+    let exit_status = |arg: &str| -> Option<i32> {
+        match arg.trim() {
+            "" | "None" => Some(0),
+            n => n.parse().ok(),
+        }
+    };
+    for f in ["exit(", "quit(", "sys.exit("] {
+        if let Some(arg) = code.strip_prefix(f).and_then(|r| r.strip_suffix(')'))
+            && let Some(status) = exit_status(arg)
+        {
+            return PythonLine::Done(String::new(), Some(status));
+        }
+    }
+    match code {
+        "" => PythonLine::Done(String::new(), None),
+        "exit" | "quit" if sess.new_repl() => PythonLine::Done(String::new(), Some(0)),
+        "exit" | "quit" => {
+            PythonLine::Done(format!("Use {code}() or Ctrl-D (i.e. EOF) to exit"), None)
+        }
+        _ => {
+            let quote = |c: &str| c.replace('\'', "'\\''");
+            // A bare expression the interpreter simulation can print: the prompt echoes its value.
+            let stringy = code.ends_with(".__version__")
+                || matches!(code, "sys.version" | "sys.executable")
+                || ((code.starts_with('"') || code.starts_with('\'')) && code.len() > 1);
+            if stringy || code.parse::<f64>().is_ok() {
+                let print = format!("print({code})");
+                return PythonLine::Run(format!("{program} -c '{}'", quote(&print)), stringy);
+            }
+            PythonLine::Run(format!("{program} -c '{}'", quote(code)), false)
+        }
     }
 }
 
@@ -85,9 +159,29 @@ pub struct ShellSession {
     lines_read: u32,
     hostname: String,
     home: String,
+    /// For the Python prompt: the interpreter as started and its version (`3.11.14`).
+    python: Option<(String, String)>,
 }
 
 impl ShellSession {
+    /// What the program prints when it starts (Python's banner; shells print nothing).
+    pub fn banner(&self) -> String {
+        match &self.python {
+            Some((_, version)) => format!(
+                "Python {version} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0] on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// Python 3.13's new REPL (`exit` leaves, tracebacks name `<python-input-N>`).
+    fn new_repl(&self) -> bool {
+        self.python.as_ref().is_some_and(|(_, v)| {
+            let mut parts = v.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+            (parts.next().unwrap_or(0), parts.next().unwrap_or(0)) >= (3, 13)
+        })
+    }
+
     /// The shell's working directory.
     pub fn cwd(&self) -> &str {
         &self.shell.cwd
@@ -104,6 +198,7 @@ impl ShellSession {
             cwd.clone()
         };
         match self.kind {
+            ShellKind::Python => ">>> ".to_owned(),
             ShellKind::Dash => format!("{sign} "),
             ShellKind::Ash => format!("{tilde} {sign} "),
             ShellKind::Bash => format!("{}@{}:{tilde}{sign} ", self.shell.user.name, self.hostname),
@@ -141,6 +236,18 @@ impl Engine {
             .find(|(k, _)| k == "HOME")
             .map(|(_, v)| v.clone())
             .unwrap_or_default();
+        let python = (kind == ShellKind::Python).then(|| {
+            let path = process
+                .env
+                .iter()
+                .find(|(k, _)| k == "PATH")
+                .map_or("", |(_, v)| v.as_str());
+            let version = self
+                .container_tree(&c.id)
+                .and_then(|t| program_info(&t, &arg0, path, "version"))
+                .unwrap_or_else(|| "3".to_owned());
+            (arg0.clone(), version)
+        });
         Ok(ShellSession {
             container: c.id.clone(),
             exec,
@@ -149,6 +256,7 @@ impl Engine {
             lines_read: 0,
             hostname: c.config.hostname.clone(),
             home,
+            python,
         })
     }
 
@@ -161,8 +269,28 @@ impl Engine {
         host: &mut Host<'_>,
     ) -> Result<(Vec<LogLine>, Option<i32>), DaemonError> {
         let c = self.running_container(&sess.container)?;
+        let python_line = match &sess.python {
+            Some((program, _)) => match python_prompt_line(sess, program, line) {
+                PythonLine::Run(script, repr) => Some((script, repr)),
+                PythonLine::Done(out, exit) => {
+                    let now = self.now_ms();
+                    let lines = out
+                        .lines()
+                        .map(|l| LogLine {
+                            at_ms: now,
+                            stderr: false,
+                            text: l.to_owned(),
+                        })
+                        .collect();
+                    return Ok((lines, exit));
+                }
+            },
+            None => None,
+        };
         let mut mounted = self.mount(&c, host)?;
         sess.lines_read += 1;
+        let typed = line;
+        let line = python_line.as_ref().map_or(line, |(l, _)| l.as_str());
         // Interactive dash counts lines read; the parser counts from 1, so the line is placed at
         // its number.
         let text = format!(
@@ -189,7 +317,33 @@ impl Engine {
         };
         self.unmount(&c.id, mounted, host);
         let effects = programs.effects.borrow().clone();
-        let lines = log_lines(&log, now, 5, &|o| effects.busy_before(o));
+        let mut lines = log_lines(&log, now, 5, &|o| effects.busy_before(o));
+        if sess.python.is_some() {
+            // `-c`'s code is `<string>`; typed at the prompt it is `<stdin>` (3.13: numbered inputs).
+            let name = if sess.new_repl() {
+                format!("<python-input-{}>", sess.lines_read.saturating_sub(1))
+            } else {
+                "<stdin>".to_owned()
+            };
+            let repr = python_line.as_ref().is_some_and(|(_, r)| *r);
+            let mut out = Vec::with_capacity(lines.len() + 1);
+            for mut l in lines {
+                let frame = l.text.contains("File \"<string>\"");
+                l.text = l
+                    .text
+                    .replace("File \"<string>\"", &format!("File \"{name}\""));
+                if repr && !l.stderr && !l.text.starts_with("Traceback") {
+                    l.text = format!("'{}'", l.text);
+                }
+                let source = (frame && sess.new_repl()).then(|| LogLine {
+                    text: format!("    {}", typed.trim()),
+                    ..l.clone()
+                });
+                out.push(l);
+                out.extend(source);
+            }
+            lines = out;
+        }
         if effects.busy_ms > 0 {
             self.advance(effects.busy_ms);
         }
