@@ -38,6 +38,18 @@ pub const SHORTCUTS: &[Shortcut] = &[
         action: "shortcut.complete",
     },
     Shortcut {
+        keys: "Tab",
+        action: "shortcut.term_complete",
+    },
+    Shortcut {
+        keys: "↑ / ↓",
+        action: "shortcut.term_history",
+    },
+    Shortcut {
+        keys: "Ctrl+C / Ctrl+L",
+        action: "shortcut.term_keys",
+    },
+    Shortcut {
         keys: "Ctrl+Z / Ctrl+Shift+Z",
         action: "shortcut.undo",
     },

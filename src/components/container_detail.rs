@@ -6,6 +6,8 @@ use drydock_session::view::container_files::container_files;
 use drydock_vfs::{ChangeKind, FileKind};
 use yew::prelude::*;
 
+use crate::components::ansi_text::ansi_html;
+
 use super::process_calculator::ProcessCalculator;
 use crate::i18n::t;
 use crate::state::use_store;
@@ -131,7 +133,7 @@ pub fn container_detail(props: &Props) -> Html {
                 } else {
                     <pre class="container-logs" role="log" aria-label={t("container.logs")}>
                         { for d.logs.iter().map(|l| html! {
-                            <span class={classes!("log-line", l.stderr.then_some("stderr"))}>{ format!("{}\n", l.text) }</span>
+                            <span class={classes!("log-line", l.stderr.then_some("stderr"))}>{ ansi_html(&l.text) }{ "\n" }</span>
                         }) }
                     </pre>
                 }

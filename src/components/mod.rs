@@ -1,4 +1,5 @@
 //! The app's components, one per file.
+pub mod ansi_text;
 pub mod app;
 pub mod build_console;
 pub mod build_options;

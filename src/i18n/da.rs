@@ -64,6 +64,12 @@ pub const TABLE: &[(&str, &str)] = &[
         "shortcut.complete",
         "Fuldfør en instruktion eller et flag i editoren",
     ),
+    (
+        "shortcut.term_complete",
+        "Fuldfør en kommando, et flag, image, en container eller sti i terminalen",
+    ),
+    ("shortcut.term_history", "Tidligere kommandoer i terminalen"),
+    ("shortcut.term_keys", "Afbryd / ryd terminalen"),
     ("shortcut.undo", "Fortryd / gentag i editoren"),
     ("shortcut.close", "Luk dialoger og pop op-vinduer"),
     // Reset dialog
@@ -115,6 +121,11 @@ pub const TABLE: &[(&str, &str)] = &[
     // Terminal
     ("terminal.output", "Terminal-output"),
     ("terminal.input", "Terminal-input"),
+    (
+        "terminal.placeholder",
+        "Skriv en docker-kommando · Tab fuldfører · ↑ henter forrige",
+    ),
+    ("terminal.completions", "Forslag"),
     // Containers view
     ("containers.empty_title", "Ingen containere endnu"),
     ("containers.empty_before", "Start en med "),

@@ -66,6 +66,12 @@ pub const TABLE: &[(&str, &str)] = &[
         "shortcut.complete",
         "Complete an instruction or flag in the editor",
     ),
+    (
+        "shortcut.term_complete",
+        "Complete a command, flag, image, container or path in the terminal",
+    ),
+    ("shortcut.term_history", "Earlier commands in the terminal"),
+    ("shortcut.term_keys", "Interrupt / clear the terminal"),
     ("shortcut.undo", "Undo / redo in the editor"),
     ("shortcut.close", "Close dialogs and pop-ups"),
     // Reset dialog
@@ -114,6 +120,11 @@ pub const TABLE: &[(&str, &str)] = &[
     // Terminal
     ("terminal.output", "Terminal output"),
     ("terminal.input", "Terminal input"),
+    (
+        "terminal.placeholder",
+        "Type a docker command · Tab completes · ↑ recalls",
+    ),
+    ("terminal.completions", "Completions"),
     // Containers view
     ("containers.empty_title", "No containers yet"),
     ("containers.empty_before", "Run one with "),

@@ -1,5 +1,6 @@
 //! View models: pure functions from the core's public types to what the components show (no DOM,
 //! no JavaScript), unit-tested natively.
+pub mod ansi;
 pub mod base64;
 pub mod container_counts;
 pub mod crc32;

@@ -23,6 +23,7 @@
 pub mod cli;
 pub mod commands;
 pub mod complete;
+pub mod complete_line;
 pub mod config;
 pub mod examples;
 pub mod explain;

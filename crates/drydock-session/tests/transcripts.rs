@@ -5,7 +5,9 @@
 //! removes one, and ```` ```console ```` is what the terminal shows — lines that start with the
 //! current prompt (`$ ` at the docker prompt, the shell's prompt inside a container) are typed,
 //! everything else is expected output, and `[exit N]` follows a non-zero status. `^C` sends
-//! Ctrl-C, `^P^Q` detaches, `[wait 30s]` lets virtual time pass. `UPDATE_EXPECT=1` rewrites the
+//! Ctrl-C, `^P^Q` detaches, `[wait 30s]` lets virtual time pass. A typed line ending in `<TAB>`
+//! asks for completion instead of running: the next line shows `⇥ ` and the completed line, or
+//! the candidates separated by two spaces when Tab adds nothing. `UPDATE_EXPECT=1` rewrites the
 //! console blocks from what the session printed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -79,6 +81,20 @@ fn run_console(s: &mut Session, expected: &str) -> String {
             Some((line.to_owned(), Action::Wait { ms: secs * 1000 }))
         } else {
             match prompt_text(s) {
+                Some(p) if line.starts_with(&p) && line.ends_with("<TAB>") => {
+                    let typed = &line[p.len()..line.len() - "<TAB>".len()];
+                    let c = drydock_session::complete_line::complete_line(s, typed);
+                    actual.push_str(line);
+                    actual.push('\n');
+                    match c.apply(typed) {
+                        Some(done) => actual.push_str(&format!("⇥ {done}\n")),
+                        None => {
+                            actual.push_str(&c.items.join("  "));
+                            actual.push('\n');
+                        }
+                    }
+                    None
+                }
                 Some(p) if line.starts_with(&p) => {
                     let cmd = &line[p.len()..];
                     Some((

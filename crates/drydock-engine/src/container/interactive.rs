@@ -88,6 +88,11 @@ pub struct ShellSession {
 }
 
 impl ShellSession {
+    /// The shell's working directory.
+    pub fn cwd(&self) -> &str {
+        &self.shell.cwd
+    }
+
     /// The prompt the shell prints now.
     pub fn prompt(&self) -> String {
         let root = self.shell.user.uid == 0;

@@ -59,7 +59,8 @@ const FLAGS: &[(&str, Option<char>, &str)] = &[
     ("squash", None, ""),
 ];
 
-fn specs() -> Vec<FlagSpec> {
+/// buildx build's flag set (the legacy hidden ones included).
+pub fn specs() -> Vec<FlagSpec> {
     FLAGS
         .iter()
         .map(|(l, s, t)| FlagSpec {
