@@ -131,6 +131,16 @@ pub struct TermEntry {
     pub exit_code: i32,
 }
 
+/// What identifies the state an autosave wrote (see [`AppState::save_mark`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveMark {
+    rev: u64,
+    example: &'static str,
+    file_name: String,
+    build_form: BuildForm,
+    modified: bool,
+}
+
 /// The build options form (what `docker build` is given).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BuildForm {
@@ -381,6 +391,17 @@ impl AppState {
     /// Whether the project files are locked (a read-only embed).
     pub fn read_only(&self) -> bool {
         self.embed.as_ref().is_some_and(|e| e.readonly)
+    }
+
+    /// The parts of the state the autosave watches (a save of an older mark is out of date).
+    pub fn save_mark(&self) -> SaveMark {
+        SaveMark {
+            rev: self.rev,
+            example: self.example,
+            file_name: self.file_name.clone(),
+            build_form: self.build_form.clone(),
+            modified: self.modified,
+        }
     }
 
     /// Marks the state as changed since the last save.
@@ -648,6 +669,9 @@ pub enum Action {
     ShowDialog(Option<Dialog>),
     /// The autosave's outcome.
     SetSaveStatus(SaveStatus),
+    /// A save finished: its outcome, for the state it wrote. A success only counts as `Saved`
+    /// when nothing changed since that state was taken (else the newer save is still to come).
+    SaveFinished(SaveStatus, SaveMark),
     /// Files read from the user's disk (paths as the browser gave them, bytes).
     Upload(Vec<(String, Vec<u8>)>),
     /// Switch lecture mode on or off.
@@ -787,6 +811,11 @@ impl Reducible for AppState {
             }
             Action::ShowDialog(dialog) => next.dialog = dialog,
             Action::SetSaveStatus(status) => next.save_status = status,
+            Action::SaveFinished(status, mark) => {
+                if status != SaveStatus::Saved || mark == next.save_mark() {
+                    next.save_status = status;
+                }
+            }
             Action::Upload(files) => next.upload(files),
             Action::SetLecture(on) => next.set_lecture(on),
             Action::ToggleLecture => next.set_lecture(!next.lecture),

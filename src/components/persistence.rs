@@ -153,6 +153,7 @@ async fn load(store: &Store) {
 fn save_now(store: &Store, state: &AppState) {
     let store = store.clone();
     let text = save::of_state(state);
+    let mark = state.save_mark();
     spawn_local(async move {
         let key = namespace::save_key(&current_namespace());
         let status = match idb::put(&key, &text).await {
@@ -163,7 +164,7 @@ fn save_now(store: &Store, state: &AppState) {
         if let (SaveStatus::Failed(msg), false) = (&status, was_failing) {
             store.dispatch(Action::Notify(Tone::Error, msg.clone(), None));
         }
-        store.dispatch(Action::SetSaveStatus(status));
+        store.dispatch(Action::SaveFinished(status, mark));
     });
 }
 

@@ -455,7 +455,7 @@ pub fn project_pane() -> Html {
             <div class="pane-head">
                 <span class="pane-title">{ t("project.title") }</span>
                 <span class="pane-hint project-example" title={t("project.example_title")}>
-                    { drydock_session::examples::get(store.example).map_or("", crate::views::example_text::title) }
+                    <span class="project-example-name">{ drydock_session::examples::get(store.example).map_or("", crate::views::example_text::title) }</span>
                     if store.modified { <span class="modified-dot" title={t("project.modified_title")} aria-label={t("project.modified")}></span> }
                 </span>
             </div>
