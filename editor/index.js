@@ -244,13 +244,26 @@ class Editor {
     this.view.dispatch({ effects });
     globalThis.DrydockEditor.lastDiagnosticsAt = performance.now();
   }
+  // The highlight is drawn in the next animation frame, before that frame's paint: redrawing a line
+  // makes CodeMirror read the DOM selection, which lays the page out; done in the frame, that is
+  // the layout the browser makes anyway, not an extra one in the middle of a time-travel step.
   setCurrent(fromLine, toLine) {
-    const value = fromLine > 0 ? { fromLine, toLine } : null;
+    this.current = fromLine > 0 ? { fromLine, toLine } : null;
+    this.currentFrame ||= requestAnimationFrame(() => {
+      this.currentFrame = 0;
+      this.drawCurrent();
+    });
+  }
+  drawCurrent() {
+    const value = this.current;
     const effects = [setCurrent.of(value)];
-    if (value && fromLine <= this.view.state.doc.lines) {
-      effects.push(EditorView.scrollIntoView(this.view.state.doc.line(fromLine).from, { y: 'center' }));
+    const scroll = value && value.fromLine <= this.view.state.doc.lines;
+    if (scroll) {
+      effects.push(EditorView.scrollIntoView(this.view.state.doc.line(value.fromLine).from, { y: 'center' }));
     }
     this.view.dispatch({ effects });
+    // Scrolled in this frame too (its layout is fresh): CodeMirror would measure in the next one.
+    if (scroll) this.view.measure();
   }
   select(from, to) {
     const len = this.view.state.doc.length;
@@ -262,7 +275,10 @@ class Editor {
     this.view.dispatch({ effects: this.readOnly.reconfigure(EditorState.readOnly.of(!!flag)) });
   }
   focus() { this.view.focus(); }
-  destroy() { this.view.destroy(); }
+  destroy() {
+    cancelAnimationFrame(this.currentFrame);
+    this.view.destroy();
+  }
 }
 
 globalThis.DrydockEditor = {

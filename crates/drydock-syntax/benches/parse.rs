@@ -137,6 +137,24 @@ fn main() {
         ours_real / peer1_real
     );
 
+    // Linear time: the cost per instruction of the generated text at 1 MB and 10 MB, next to the
+    // corpus's. The generated text has ~7x more instructions per byte than the corpus (43 bytes
+    // each against ~325), so its MB/s is lower by that factor; at 10 MB the tree (~120 MB) no
+    // longer fits any cache and its first use page-faults, which costs a further constant factor.
+    let corpus_ins: usize = files.iter().map(|t| drydock(t)).sum();
+    let per_ins =
+        |rate: f64, bytes: usize, ins: usize| bytes as f64 / (rate * 1e6) / ins as f64 * 1e9;
+    println!(
+        "corpus: {corpus_ins} instructions, {:.0} ns per instruction",
+        per_ins(ours, bytes, corpus_ins)
+    );
+    let one = vec![generated(1024 * 1024)];
+    let n1 = drydock(&one[0]);
+    let one_rate = measure(&one, budget, drydock);
+    println!(
+        "1 MB generated file ({n1} instructions): {one_rate:.1} MB/s, {:.0} ns per instruction",
+        per_ins(one_rate, one[0].len(), n1)
+    );
     let big = vec![generated(10 * 1024 * 1024)];
     let start = Instant::now();
     let n = drydock_syntax::parse(&big[0]).dockerfile.instructions.len();
@@ -145,7 +163,8 @@ fn main() {
         drydock_syntax::parse(t).dockerfile.instructions.len()
     });
     println!(
-        "10 MB generated file ({n} instructions): first parse {:.1} ms, {big_rate:.1} MB/s",
-        once.as_secs_f64() * 1e3
+        "10 MB generated file ({n} instructions): first parse {:.1} ms, {big_rate:.1} MB/s, {:.0} ns per instruction",
+        once.as_secs_f64() * 1e3,
+        per_ins(big_rate, big[0].len(), n)
     );
 }

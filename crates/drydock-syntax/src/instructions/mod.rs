@@ -423,7 +423,8 @@ pub fn check_all<'a>(ins: &mut [Instruction<'a>], diags: &mut Vec<Diagnostic>) {
     // Messages of the unknown words met so far (a file that is not a Dockerfile repeats its
     // words; the suggestion is computed once per word).
     let mut unknown: Vec<(&'a str, String)> = Vec::new();
-    for i in ins.iter_mut() {
+    let total = ins.len();
+    for (k, i) in ins.iter_mut().enumerate() {
         if i.error.is_some() {
             // A FROM that does not parse still starts a stage for the ordering check, so one
             // mistake does not cascade into "no build stage" errors.
@@ -470,6 +471,12 @@ pub fn check_all<'a>(ins: &mut [Instruction<'a>], diags: &mut Vec<Diagnostic>) {
                 }
             }
             Err(f) => {
+                if !any_error {
+                    // The first error of the stage: a file that has one usually has more (a
+                    // template, a text that is not a Dockerfile), so the list is sized once for
+                    // one per remaining instruction instead of doubling as they come.
+                    diags.reserve(total - k);
+                }
                 any_error = true;
                 seen_from |= i.kind == Kind::From;
                 diags.push(
