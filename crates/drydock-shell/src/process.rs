@@ -57,6 +57,9 @@ pub struct ShellConfig {
     /// Whether the network is reachable (`false` under `RUN --network=none` or
     /// `docker run --network none`): downloading programs fail with their real messages.
     pub network: bool,
+    /// Whether stdout and stderr are a terminal (`docker run -t`, a shell in the terminal):
+    /// programs that check `isatty` (`ls` columns and quoting) format for it.
+    pub tty: bool,
 }
 
 impl Default for ShellConfig {
@@ -67,6 +70,7 @@ impl Default for ShellConfig {
             limits: Limits::default(),
             dash_pipefail: false,
             network: true,
+            tty: false,
         }
     }
 }

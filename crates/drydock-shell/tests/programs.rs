@@ -11,6 +11,7 @@
 //! workdir: /app                      (optional)
 //! env: NAME=value                    (optional, repeatable)
 //! network: none                      (optional)
+//! tty: yes                           (optional: stdout is a terminal, as with `docker run -t`)
 //! --- run
 //! script lines (a line `=== RUN` starts the next build step, committed as its own layer)
 //! --- stdout                         (exact; a line `...` matches any number of lines)
@@ -41,6 +42,7 @@ struct Case {
     workdir: Option<String>,
     env: Vec<(String, String)>,
     network: bool,
+    tty: bool,
     run: String,
     stdout: Option<String>,
     stderr: Option<String>,
@@ -136,6 +138,7 @@ fn parse_cases(text: &str) -> Vec<Case> {
                     c.env.push((a.to_owned(), b.to_owned()));
                 }
                 "network" => c.network = v != "none",
+                "tty" => c.tty = v == "yes",
                 _ => {}
             }
         }
@@ -367,6 +370,7 @@ fn run_case(c: &Case) -> Result<(), String> {
             pid: 1,
             mtime: NOW,
             network: c.network,
+            tty: c.tty,
             ..ShellConfig::default()
         };
         let mut rt = Runtime::new(&mut upper, &programs, config);

@@ -308,6 +308,7 @@ impl Engine {
             pid: if sess.exec { 7 } else { 1 },
             mtime: now.div_euclid(1000),
             network: c.host_config.network_mode != "none",
+            tty: true,
             ..ShellConfig::default()
         };
         let (exit, log) = {

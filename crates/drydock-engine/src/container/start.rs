@@ -316,6 +316,7 @@ impl Engine {
             pid: 1,
             mtime: started_ms.div_euclid(1000),
             network: c.host_config.network_mode != "none",
+            tty: c.config.tty,
             ..ShellConfig::default()
         };
         let (result, log, mut notes) = {

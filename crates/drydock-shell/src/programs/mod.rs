@@ -136,6 +136,11 @@ pub enum ExecError {
 }
 
 impl ProgramCtx<'_, '_> {
+    /// Whether the program's stdout is the terminal (`isatty(1)`): a tty and not redirected.
+    pub fn stdout_is_tty(&self) -> bool {
+        self.rt.config.tty && matches!(self.stdout, Sink::Stdout | Sink::Stderr)
+    }
+
     pub fn stdout(&mut self, bytes: &[u8]) {
         let s = self.stdout.clone();
         write_sink(self.rt, &s, bytes);

@@ -1,5 +1,7 @@
-//! `ls`: one name per line (stdout is never a terminal in a build), `-l` long format with GNU's
-//! column widths or busybox's fixed ones, `-a/-A/-d/-R/-r/-t/-S/-h/-F/-p/-n/-1`.
+//! `ls`: one name per line when stdout is not a terminal (a build, a pipe), columns across an
+//! 80-wide terminal when it is (GNU's or busybox's layout; GNU quotes odd names there only),
+//! `-l` long format with GNU's column widths or busybox's fixed ones,
+//! `-a/-A/-d/-R/-r/-t/-S/-h/-F/-p/-n/-1/-C`.
 use crate::fs::{Kind, Stat};
 use crate::programs::ProgramCtx;
 use crate::programs::common::{self as c, clock, users};
@@ -19,6 +21,10 @@ struct Opts {
     numeric: bool,
     full_time: bool,
     busybox: bool,
+    /// Names in columns (a terminal, or `-C`), else one per line.
+    columns: bool,
+    /// GNU's shell-escape quoting of odd names (on a terminal only).
+    quote: bool,
 }
 
 struct Entry {
@@ -66,7 +72,13 @@ pub(crate) fn run(ctx: &mut ProgramCtx<'_, '_>, argv: &[String], _: &[u8]) -> i3
         numeric: a.has('n'),
         full_time: a.has('\u{2}'),
         busybox: c::busybox(ctx),
+        columns: false,
+        quote: false,
     };
+    let tty = ctx.stdout_is_tty();
+    let one = a.opts.iter().rposition(|x| x.0 == '1');
+    o.columns = a.opts.iter().rposition(|x| x.0 == 'C') > one || (tty && one.is_none());
+    o.quote = tty && !o.busybox;
     if a.has('1') && !a.has('l') {
         o.long = o.long
             && a.opts.iter().rposition(|x| x.0 == 'l') > a.opts.iter().rposition(|x| x.0 == '1');
@@ -293,13 +305,30 @@ fn suffix(o: &Opts, st: &Stat) -> &'static str {
 
 fn format(ctx: &ProgramCtx<'_, '_>, o: &Opts, v: &[Entry], is_dir: bool, text: &mut String) {
     if !o.long {
-        for e in v {
-            let name = if o.busybox {
-                e.name.clone()
+        let pad = outer_quote_pad(o, v);
+        let names: Vec<String> = v
+            .iter()
+            .map(|e| {
+                let name = display_name(o, &e.name);
+                let lead = if pad && !name.starts_with('\'') {
+                    " "
+                } else {
+                    ""
+                };
+                format!("{lead}{name}{}", suffix(o, &e.st))
+            })
+            .collect();
+        if o.columns && names.len() > 1 {
+            if o.busybox {
+                busybox_columns(&names, text);
             } else {
-                c::shell_name(&e.name)
-            };
-            text.push_str(&format!("{name}{}\n", suffix(o, &e.st)));
+                gnu_columns(&names, text);
+            }
+        } else {
+            for n in names {
+                text.push_str(&n);
+                text.push('\n');
+            }
         }
         return;
     }
@@ -350,13 +379,13 @@ fn format(ctx: &ProgramCtx<'_, '_>, o: &Opts, v: &[Entry], is_dir: bool, text: &
             .unwrap_or(0)
     };
     let (wl, wu, wg, ws) = (w(1), w(2), w(3), w(4));
+    let pad = outer_quote_pad(o, v);
     for (e, r) in v.iter().zip(&rows) {
         let [mode, links, u, g, size, time] = r;
-        let name = if o.busybox {
-            e.name.clone()
-        } else {
-            c::shell_name(&e.name)
-        };
+        let mut name = display_name(o, &e.name);
+        if pad && !name.starts_with('\'') {
+            name.insert(0, ' ');
+        }
         let mut line = if o.busybox {
             format!("{mode} {links:>4} {u:<8} {g:<8} {size:>9} {time} {name}")
         } else {
@@ -369,5 +398,105 @@ fn format(ctx: &ProgramCtx<'_, '_>, o: &Opts, v: &[Entry], is_dir: bool, text: &
         line.push_str(suffix(o, &e.st));
         line.push('\n');
         text.push_str(&line);
+    }
+}
+
+/// A name as `ls` prints it: GNU quotes odd names (spaces, quotes …) on a terminal only.
+fn display_name(o: &Opts, name: &str) -> String {
+    if o.quote {
+        c::shell_name(name)
+    } else {
+        name.to_owned()
+    }
+}
+
+/// GNU on a terminal: when a listing in columns or long format quotes some names, the others
+/// get a leading space so the names line up.
+fn outer_quote_pad(o: &Opts, v: &[Entry]) -> bool {
+    o.quote && (o.columns || o.long) && v.iter().any(|e| c::shell_name(&e.name) != e.name)
+}
+
+/// The terminal width `ls` lays columns out for (docker's default tty size).
+const WIDTH: usize = 80;
+
+/// GNU's `-C`: the most columns (filled top to bottom) whose widths, each the longest name in it
+/// plus two spaces (none after the last), keep a line under the width; tabs pad, as GNU does.
+fn gnu_columns(names: &[String], text: &mut String) {
+    let n = names.len();
+    let lens: Vec<usize> = names.iter().map(|s| s.chars().count()).collect();
+    let max_cols = (WIDTH / 3).clamp(1, n);
+    let mut cols = 1;
+    let mut widths = vec![lens.iter().copied().max().unwrap_or(0)];
+    for c in (2..=max_cols).rev() {
+        let rows = n.div_ceil(c);
+        let mut w = vec![0usize; c];
+        for (i, len) in lens.iter().enumerate() {
+            let idx = i / rows;
+            let real = len + if idx == c - 1 { 0 } else { 2 };
+            if let Some(slot) = w.get_mut(idx) {
+                *slot = (*slot).max(real);
+            }
+        }
+        if w.iter().sum::<usize>() < WIDTH {
+            cols = c;
+            widths = w;
+            break;
+        }
+    }
+    let rows = n.div_ceil(cols);
+    for row in 0..rows {
+        let mut pos = 0;
+        let mut i = row;
+        let mut col = 0;
+        while let (Some(name), Some(len)) = (names.get(i), lens.get(i)) {
+            text.push_str(name);
+            let width = widths.get(col).copied().unwrap_or(0);
+            col += 1;
+            i += rows;
+            if i >= n {
+                break;
+            }
+            // GNU's indent(): tabs to 8-column stops while a whole tab fits, then spaces.
+            let (mut from, to) = (pos + len, pos + width);
+            while from < to {
+                if to / 8 > (from + 1) / 8 {
+                    text.push('\t');
+                    from += 8 - from % 8;
+                } else {
+                    text.push(' ');
+                    from += 1;
+                }
+            }
+            pos += width;
+        }
+        text.push('\n');
+    }
+}
+
+/// busybox: one width for every column (the longest name plus two), as many as fit, filled top
+/// to bottom and padded with spaces.
+fn busybox_columns(names: &[String], text: &mut String) {
+    let n = names.len();
+    let lens: Vec<usize> = names.iter().map(|s| s.chars().count()).collect();
+    let width = lens.iter().copied().max().unwrap_or(0) + 2;
+    let cols = (WIDTH / width).max(1);
+    let rows = if cols > 1 { n.div_ceil(cols) } else { n };
+    for row in 0..rows {
+        let mut column = 0;
+        let mut next = 0;
+        for nc in 0..cols {
+            let i = nc * rows + row;
+            let (Some(name), Some(len)) = (names.get(i), lens.get(i)) else {
+                continue;
+            };
+            if column > 0 {
+                text.extend(std::iter::repeat_n(' ', next - column));
+                column = next;
+            }
+            next = column + width;
+            text.push_str(name);
+            column += len;
+        }
+        text.push('\n');
     }
 }
