@@ -133,7 +133,7 @@ pub fn container_detail(props: &Props) -> Html {
                 } else {
                     <pre class="container-logs" role="log" aria-label={t("container.logs")}>
                         { for d.logs.iter().map(|l| html! {
-                            <span class={classes!("log-line", l.stderr.then_some("stderr"))}>{ ansi_html(&l.text) }{ "\n" }</span>
+                            <span class={classes!("log-line", l.stderr.then_some("stderr"))} title={l.stderr.then_some("stderr")}>{ ansi_html(&l.text) }{ "\n" }</span>
                         }) }
                     </pre>
                 }
