@@ -16,6 +16,8 @@ pub struct ExecSpec {
     pub argv: Vec<String>,
     pub overrides: ProcessOverrides,
     pub stdin: Vec<u8>,
+    /// `-t`: the process's output is a terminal.
+    pub tty: bool,
 }
 
 /// What it printed and how it ended.
@@ -72,6 +74,7 @@ impl Engine {
             pid: 100 + u32::try_from(self.state.container_seq % 1000).unwrap_or(0),
             mtime: now.div_euclid(1000),
             network: c.host_config.network_mode != "none",
+            tty: spec.tty,
             ..ShellConfig::default()
         };
         let (result, log, notes) = {

@@ -71,6 +71,7 @@ pub fn run(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         } else {
             Vec::new()
         },
+        tty,
     };
     let mut host = Host::new(&root, &mut s.host);
     let r = s.engine.exec_in_container(&reference, &spec, &mut host);
