@@ -6,7 +6,7 @@
 //! prompt (`>>> `): each line runs as `python -c LINE` would (imports checked against what the
 //! image has, literal prints printed), with the REPL's banner, tracebacks and `exit()`.
 use drydock_shell::{Dialect, Process, Runtime, Shell, ShellConfig};
-use drydock_vfs::Tree;
+use drydock_vfs::{Content, Tree};
 
 use super::fs::Host;
 use super::programs::{ContainerPrograms, base_registry};
@@ -26,9 +26,9 @@ pub enum ShellKind {
     Python,
 }
 
-/// The program identity (`#!drydock:program NAME`) of an executable, following symlinks and
-/// searching `PATH` for a bare name.
-pub fn program_of(tree: &Tree, name: &str, path_var: &str) -> Option<String> {
+/// The content of the executable `name` runs (following symlinks, searching `PATH` for a bare
+/// name): the first candidate that is a file.
+fn executable<'t>(tree: &'t Tree, name: &str, path_var: &str) -> Option<&'t Content> {
     let candidates: Vec<String> = if name.contains('/') {
         vec![name.to_owned()]
     } else {
@@ -38,21 +38,22 @@ pub fn program_of(tree: &Tree, name: &str, path_var: &str) -> Option<String> {
             .map(|d| format!("{}/{name}", d.trim_end_matches('/')))
             .collect()
     };
-    for c in candidates {
-        if let Ok((_, node)) = tree.lookup(&c, true)
-            && let Some(content) = node.content()
-        {
-            let head = content.read(0, 128);
-            let text = String::from_utf8_lossy(&head);
-            let first = text.lines().next().unwrap_or("");
-            return Some(
-                first
-                    .strip_prefix(drydock_shell::programs::PROGRAM_MARKER)
-                    .map_or_else(|| "script".to_owned(), |n| n.trim().to_owned()),
-            );
-        }
-    }
-    None
+    candidates
+        .iter()
+        .find_map(|c| tree.lookup(c, true).ok().and_then(|(_, n)| n.content()))
+}
+
+/// The program identity (`#!drydock:program NAME`) of an executable, following symlinks and
+/// searching `PATH` for a bare name.
+pub fn program_of(tree: &Tree, name: &str, path_var: &str) -> Option<String> {
+    let head = executable(tree, name, path_var)?.read(0, 128);
+    let text = String::from_utf8_lossy(&head);
+    let first = text.lines().next().unwrap_or("");
+    Some(
+        first
+            .strip_prefix(drydock_shell::programs::PROGRAM_MARKER)
+            .map_or_else(|| "script".to_owned(), |n| n.trim().to_owned()),
+    )
 }
 
 /// Whether `argv` (with a terminal and stdin) is an interactive shell, and which.
@@ -84,19 +85,7 @@ pub fn interactive_shell(tree: &Tree, argv: &[String], path_var: &str) -> Option
 
 /// The `key=value` info line `key` of the program executable `name` resolves to.
 fn program_info(tree: &Tree, name: &str, path_var: &str, key: &str) -> Option<String> {
-    let candidates: Vec<String> = if name.contains('/') {
-        vec![name.to_owned()]
-    } else {
-        path_var
-            .split(':')
-            .filter(|d| !d.is_empty())
-            .map(|d| format!("{}/{name}", d.trim_end_matches('/')))
-            .collect()
-    };
-    let content = candidates
-        .iter()
-        .find_map(|c| tree.lookup(c, true).ok().and_then(|(_, n)| n.content()))?;
-    let head = content.read(0, 512);
+    let head = executable(tree, name, path_var)?.read(0, 512);
     let text = String::from_utf8_lossy(&head);
     text.lines()
         .find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
