@@ -11,6 +11,7 @@ use drydock_vfs::{FileKind, Tree};
 use crate::cli::help::{FlagSpec, flags};
 use crate::cli::table::{Cmd as Docker, Def, GROUPS, TOP};
 use crate::session::{Mode, Session};
+use crate::view::references::{local_references, pullable_references};
 
 /// What Tab can put in place of the word before the cursor.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -209,7 +210,7 @@ fn positional_arg(s: &Session, cmd: Docker, n: usize, word: &str) -> Vec<String>
     let all = |_: &Container| true;
     let running = |c: &Container| c.state.status == Status::Running;
     match cmd {
-        Docker::Run | Docker::Create if n == 0 => images(e),
+        Docker::Run | Docker::Create if n == 0 => local_references(s),
         Docker::Build if n == 0 => {
             let mut v = project_paths(s, word);
             v.retain(|p| p.ends_with('/'));
@@ -218,19 +219,19 @@ fn positional_arg(s: &Session, cmd: Docker, n: usize, word: &str) -> Vec<String>
             }
             v
         }
-        Docker::ImageRm | Docker::History | Docker::ImageInspect => images(e),
-        Docker::Tag if n == 0 => images(e),
-        Docker::Pull if n == 0 => catalog_images(),
+        Docker::ImageRm | Docker::History | Docker::ImageInspect => local_references(s),
+        Docker::Tag if n == 0 => local_references(s),
+        Docker::Pull if n == 0 => pullable_references(),
         Docker::Start => containers(e, |c| c.state.status != Status::Running),
         Docker::Stop | Docker::Kill => containers(e, running),
         Docker::Exec if n == 0 => containers(e, running),
         Docker::Restart | Docker::Rm | Docker::ContainerInspect => containers(e, all),
         Docker::Logs | Docker::Diff if n == 0 => containers(e, all),
         Docker::Commit if n == 0 => containers(e, all),
-        Docker::Commit if n == 1 => images(e),
+        Docker::Commit if n == 1 => local_references(s),
         Docker::Inspect => {
             let mut v = containers(e, all);
-            v.extend(images(e));
+            v.extend(local_references(s));
             v
         }
         Docker::Cp if n < 2 => {
@@ -261,28 +262,6 @@ fn positional_arg(s: &Session, cmd: Docker, n: usize, word: &str) -> Vec<String>
         Docker::VolumeRm | Docker::VolumeInspect => volumes(e),
         _ => Vec::new(),
     }
-}
-
-/// Local images by their familiar `repo:tag`.
-fn images(e: &Engine) -> Vec<String> {
-    e.state()
-        .tags
-        .keys()
-        .map(|t| {
-            drydock_catalog::reference::parse_normalized_named(t)
-                .map_or_else(|_| t.clone(), |r| r.familiar())
-        })
-        .collect()
-}
-
-/// The catalog's images, every tag, for `docker pull`.
-fn catalog_images() -> Vec<String> {
-    let mut v = Vec::new();
-    for image in &drydock_catalog::catalog().images {
-        let repo = image.familiar_repo();
-        v.extend(image.tags.iter().map(|t| format!("{repo}:{t}")));
-    }
-    v
 }
 
 /// Container names (without docker's leading `/`) of the containers `keep` accepts.

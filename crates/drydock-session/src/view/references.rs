@@ -9,16 +9,29 @@ fn familiar(full: &str) -> String {
     drydock_catalog::parse_normalized_named(full).map_or_else(|_| full.to_owned(), |r| r.familiar())
 }
 
-/// Tags of local images, then every tag of every pullable catalog image, short form, sorted and
-/// without duplicates.
-pub fn image_references(s: &Session) -> Vec<String> {
-    let mut out: BTreeSet<String> = s.engine.state().tags.keys().map(|t| familiar(t)).collect();
+/// Tags of local images, short form, sorted and without duplicates (`docker run`, `rmi` …).
+pub fn local_references(s: &Session) -> Vec<String> {
+    let out: BTreeSet<String> = s.engine.state().tags.keys().map(|t| familiar(t)).collect();
+    out.into_iter().collect()
+}
+
+/// Every tag of every pullable catalog image, short form, sorted (`docker pull`).
+pub fn pullable_references() -> Vec<String> {
+    let mut out = BTreeSet::new();
     for img in &drydock_catalog::catalog().images {
         let repo = img.familiar_repo();
         for tag in &img.tags {
             out.insert(format!("{repo}:{tag}"));
         }
     }
+    out.into_iter().collect()
+}
+
+/// Tags of local images, then every tag of every pullable catalog image, short form, sorted and
+/// without duplicates.
+pub fn image_references(s: &Session) -> Vec<String> {
+    let mut out: BTreeSet<String> = local_references(s).into_iter().collect();
+    out.extend(pullable_references());
     out.into_iter().collect()
 }
 
@@ -40,5 +53,7 @@ mod tests {
         let refs = image_references(&s);
         assert!(refs.iter().any(|r| r == "demo:latest"));
         assert!(refs.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(local_references(&s), ["demo:latest"]);
+        assert!(!pullable_references().iter().any(|r| r == "demo:latest"));
     }
 }
