@@ -67,7 +67,7 @@ pub fn complete_line(session: &Session, line: &str) -> LineCompletion {
         Mode::Shell(s) if s.session.kind == ShellKind::Python => Vec::new(),
         Mode::Shell(s) => {
             let cwd = s.session.cwd().to_owned();
-            match container_tree(session.engine(), &s.container) {
+            match session.engine().container_files(&s.container) {
                 Some(tree) => paths(&tree, &cwd, word, words.is_empty()),
                 None => Vec::new(),
             }
@@ -244,7 +244,7 @@ fn positional_arg(s: &Session, cmd: Docker, n: usize, word: &str) -> Vec<String>
                 else {
                     return Vec::new();
                 };
-                let Some(tree) = container_tree(e, &c.id) else {
+                let Some(tree) = e.container_files(&c.id) else {
                     return Vec::new();
                 };
                 return paths(&tree, "/", path, false)
@@ -362,16 +362,6 @@ fn paths(tree: &Tree, cwd: &str, word: &str, programs: bool) -> Vec<String> {
         out.push(format!("{dir}{}{slash}", e.name));
     }
     out
-}
-
-/// A container's merged files (image and writable layer), read-only.
-fn container_tree(e: &Engine, id: &str) -> Option<Tree> {
-    let c = e.state().containers.get(id)?;
-    let stack = match e.state().images.get(&c.image_id) {
-        Some(img) => e.stack_of(img),
-        None => drydock_vfs::LayerStack::new(),
-    };
-    Some(c.layer.apply(stack.tree()))
 }
 
 #[cfg(test)]

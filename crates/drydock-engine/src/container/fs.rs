@@ -139,6 +139,17 @@ impl Engine {
         Some(self.container_upper(&c).tree().clone())
     }
 
+    /// The same files for a caller holding the engine read-only (terminal completion): the
+    /// image's stack is built without being cached.
+    pub fn container_files(&self, id: &str) -> Option<Tree> {
+        let c = self.state.containers.get(id)?;
+        let stack = match self.state.images.get(&c.image_id) {
+            Some(img) => self.stack_of(img),
+            None => drydock_vfs::LayerStack::new(),
+        };
+        Some(c.layer.apply(stack.tree()))
+    }
+
     /// `docker diff`: the container's changes against its image (mounts excluded).
     pub fn container_changes(&mut self, id: &str) -> Vec<drydock_vfs::Change> {
         let Some(c) = self.state.containers.get(id).cloned() else {
