@@ -18,5 +18,5 @@ pub mod skeleton;
 
 pub use image::{BaseImage, Catalog, HistoryItem, ImageConfig, LayerSpec};
 pub use lookup::{LookupError, catalog};
-pub use reference::{RefError, Reference, parse_normalized_named};
+pub use reference::{RefError, Reference, familiar_of, parse_normalized_named};
 pub use skeleton::{Entry, PROGRAM_MARKER, SkelEntry, SkelKind, program_content};

@@ -224,6 +224,12 @@ fn parse_full(s: &str) -> Result<Reference, RefError> {
     })
 }
 
+/// How Docker shows a stored reference (`docker.io/library/python:3.11` → `python:3.11`); a
+/// text that does not parse as a reference is shown as it is.
+pub fn familiar_of(full: &str) -> String {
+    parse_normalized_named(full).map_or_else(|_| full.to_owned(), |r| r.familiar())
+}
+
 /// `reference.ParseNormalizedNamed`: a familiar or full reference, normalised.
 pub fn parse_normalized_named(s: &str) -> Result<Reference, RefError> {
     if s.len() == 64

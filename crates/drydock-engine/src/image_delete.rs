@@ -4,6 +4,8 @@
 //! references) and their texts; `docker tag`; `docker image prune`.
 use std::collections::BTreeSet;
 
+use drydock_catalog::familiar_of;
+
 use crate::container::DaemonError;
 use crate::engine::Engine;
 
@@ -17,10 +19,6 @@ pub enum Deleted {
 fn short(id: &str) -> &str {
     let hex = id.strip_prefix("sha256:").unwrap_or(id);
     hex.get(..12).unwrap_or(hex)
-}
-
-fn familiar(full: &str) -> String {
-    drydock_catalog::parse_normalized_named(full).map_or_else(|_| full.to_owned(), |r| r.familiar())
 }
 
 impl Engine {
@@ -96,7 +94,7 @@ impl Engine {
     fn delete_image_now(&mut self, id: &str, out: &mut Vec<Deleted>) {
         for r in self.refs_of(id) {
             self.state.tags.remove(&r);
-            out.push(Deleted::Untagged(familiar(&r)));
+            out.push(Deleted::Untagged(familiar_of(&r)));
         }
         let Some(img) = self.state.images.remove(id) else {
             return;
@@ -161,7 +159,7 @@ impl Engine {
                 .map(|r| r.tag_name_only().to_string())
                 .map_err(|e| DaemonError::new(e.to_string()))?;
             self.state.tags.remove(&full);
-            out.push(Deleted::Untagged(familiar(&full)));
+            out.push(Deleted::Untagged(familiar_of(&full)));
             if !self.refs_of(&id).is_empty() {
                 return Ok(out);
             }

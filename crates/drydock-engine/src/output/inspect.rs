@@ -134,10 +134,7 @@ pub fn object(engine: &Engine, img: &Image) -> J {
     let tags: Vec<String> = engine
         .tags_of(&img.id)
         .iter()
-        .map(|t| match drydock_catalog::parse_normalized_named(t) {
-            Ok(r) => r.familiar(),
-            Err(_) => t.clone(),
-        })
+        .map(|t| drydock_catalog::familiar_of(t))
         .collect();
     let hex = img.id.trim_start_matches("sha256:");
     let dir = |h: &str| format!("/var/lib/docker/overlay2/{}", h.get(..25).unwrap_or(h));

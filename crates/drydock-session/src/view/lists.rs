@@ -121,10 +121,7 @@ impl Session {
                 tags: e
                     .tags_of(&img.id)
                     .iter()
-                    .map(|t| {
-                        drydock_catalog::parse_normalized_named(t)
-                            .map_or_else(|_| t.clone(), |r| r.familiar())
-                    })
+                    .map(|t| drydock_catalog::familiar_of(t))
                     .collect(),
                 size: img.size(),
                 size_text: human_size(img.size()),

@@ -2,16 +2,19 @@
 //! `trainer:latest`) and the base images Drydock can pull (`python:3.11-slim`).
 use std::collections::BTreeSet;
 
-use crate::session::Session;
+use drydock_catalog::familiar_of;
 
-/// The short form Docker shows for a full reference (`docker.io/library/app:1` → `app:1`).
-fn familiar(full: &str) -> String {
-    drydock_catalog::parse_normalized_named(full).map_or_else(|_| full.to_owned(), |r| r.familiar())
-}
+use crate::session::Session;
 
 /// Tags of local images, short form, sorted and without duplicates (`docker run`, `rmi` …).
 pub fn local_references(s: &Session) -> Vec<String> {
-    let out: BTreeSet<String> = s.engine.state().tags.keys().map(|t| familiar(t)).collect();
+    let out: BTreeSet<String> = s
+        .engine
+        .state()
+        .tags
+        .keys()
+        .map(|t| familiar_of(t))
+        .collect();
     out.into_iter().collect()
 }
 
