@@ -39,6 +39,35 @@ struct Lines<'a> {
     b: &'a [u8],
     /// Where the next line starts.
     pos: usize,
+    nl: NewlineFinder,
+}
+
+/// The newline search, chosen once per parse: the widest SIMD the CPU has, called directly
+/// (`memchr::memchr` picks it again, through a function pointer, on every call).
+#[derive(Clone, Copy)]
+enum NewlineFinder {
+    #[cfg(target_arch = "x86_64")]
+    Avx2(memchr::arch::x86_64::avx2::memchr::One),
+    Any,
+}
+
+impl NewlineFinder {
+    fn new() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(one) = memchr::arch::x86_64::avx2::memchr::One::new(b'\n') {
+            return NewlineFinder::Avx2(one);
+        }
+        NewlineFinder::Any
+    }
+
+    #[inline]
+    fn find(self, hay: &[u8]) -> Option<usize> {
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            NewlineFinder::Avx2(one) => one.find(hay),
+            NewlineFinder::Any => memchr::memchr(b'\n', hay),
+        }
+    }
 }
 
 impl<'a> Lines<'a> {
@@ -46,6 +75,7 @@ impl<'a> Lines<'a> {
         Lines {
             b: src.as_bytes(),
             pos: 0,
+            nl: NewlineFinder::new(),
         }
     }
 
@@ -56,7 +86,7 @@ impl<'a> Lines<'a> {
             return None;
         }
         let start = self.pos;
-        let (next, mut content_end) = match memchr::memchr(b'\n', b.get(start..).unwrap_or(&[])) {
+        let (next, mut content_end) = match self.nl.find(b.get(start..).unwrap_or(&[])) {
             Some(i) => (start + i + 1, start + i),
             None => (b.len(), b.len()),
         };

@@ -1,4 +1,5 @@
-//! `Text`: a cheap-to-clone string that borrows from the Dockerfile source or shares one buffer.
+//! `Text`: a cheap-to-clone string that borrows from the Dockerfile source or shares one buffer
+//! (reference-counted without atomics: a parse tree lives on one thread).
 //!
 //! Most strings in the tree are slices of the input (`Borrowed`). Strings that BuildKit derives
 //! (continuation lines joined, JSON escapes decoded, flag quotes removed) live in one shared
@@ -7,20 +8,20 @@
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// A string of the parse tree: a slice of the source, or a window into a shared buffer.
 #[derive(Clone)]
 pub enum Text<'a> {
     Borrowed(&'a str),
-    Shared(Arc<str>, u32, u32),
+    Shared(Rc<str>, u32, u32),
 }
 
 impl<'a> Text<'a> {
     /// A text that owns a copy of `s`.
     pub fn owned(s: &str) -> Text<'static> {
         let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
-        Text::Shared(Arc::from(s), 0, len)
+        Text::Shared(Rc::from(s), 0, len)
     }
 
     /// The text as a `&str`.
@@ -44,7 +45,7 @@ impl<'a> Text<'a> {
                     return Text::Borrowed("");
                 }
                 let c = |v: usize| u32::try_from(base + v).unwrap_or(u32::MAX);
-                Text::Shared(Arc::clone(buf), c(start), c(end))
+                Text::Shared(Rc::clone(buf), c(start), c(end))
             }
         }
     }
