@@ -226,7 +226,17 @@ impl<'a> Flags<'_, 'a> {
         if !self.any {
             return None;
         }
-        self.defs.iter().position(|d| d.name == name)
+        self.defs.iter().position(|d| same_name(d.name, name))
+    }
+
+    /// Whether the instruction has flag words at all (when not, every flag has its default).
+    pub fn any(&self) -> bool {
+        self.any
+    }
+
+    /// The definition of flag `name`.
+    fn def(&self, name: &str) -> Option<&FlagDef<'static>> {
+        self.defs.iter().find(|d| same_name(d.name, name))
     }
 
     /// The value window of flag argument `idx` (after its first `=`).
@@ -253,10 +263,7 @@ impl<'a> Flags<'_, 'a> {
     pub fn bool(&self, name: &str) -> bool {
         match self.slot(name) {
             Some(i) => self.truth.get(i).copied().unwrap_or(false),
-            None => self
-                .defs
-                .iter()
-                .any(|d| d.name == name && d.default == "true"),
+            None => self.def(name).is_some_and(|d| d.default == "true"),
         }
     }
 
@@ -278,12 +285,7 @@ impl<'a> Flags<'_, 'a> {
     pub fn string_or_default(&self, name: &str) -> Text<'a> {
         match self.string(name) {
             Some(a) => a.value,
-            None => Text::Borrowed(
-                self.defs
-                    .iter()
-                    .find(|d| d.name == name)
-                    .map_or("", |d| d.default),
-            ),
+            None => Text::Borrowed(self.def(name).map_or("", |d| d.default)),
         }
     }
 
@@ -318,6 +320,14 @@ impl<'a> Flags<'_, 'a> {
         drydock_text::sort::sort(&mut v);
         v
     }
+}
+
+/// Whether a flag definition's name is `name`: the same literal (the instruction parsers name
+/// flags with the literals of their definition tables, which the compiler stores once) or the
+/// same text.
+#[inline]
+fn same_name(def: &str, name: &str) -> bool {
+    std::ptr::eq(def, name) || def == name
 }
 
 /// Converts one node, as `ParseInstruction` does.

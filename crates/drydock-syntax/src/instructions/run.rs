@@ -56,6 +56,18 @@ const FLAGS: [FlagDef<'static>; 4] = [
 pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Run<'a>> {
     let flags = req.flags(&FLAGS)?;
     let cmd = cmd_line(req.args(), req.json());
+    if !flags.any() && req.ins.heredocs.is_empty() {
+        // The common RUN: no flags (every flag at its default), no here-documents.
+        return Ok(Run {
+            cmd,
+            files: Vec::new(),
+            mounts: Vec::new(),
+            network: Text::Borrowed(FLAGS[2].default),
+            security: Text::Borrowed(FLAGS[3].default),
+            devices: Vec::new(),
+            flags_used: Vec::new(),
+        });
+    }
     let files = req
         .ins
         .heredocs
