@@ -120,6 +120,17 @@ impl Drop for Subscription {
     }
 }
 
+/// An `Rc` compared by identity in a selection: the state replaces the value whenever it
+/// changes, so the same pointer means the same value without comparing a long list.
+#[derive(Debug)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The time-travel step shown, as a context of its own (`None` = the end of the last build).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepShown(pub Option<usize>);
