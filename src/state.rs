@@ -846,5 +846,6 @@ impl Reducible for AppState {
 /// The state handle components read and dispatch to.
 pub type Store = UseReducerHandle<AppState>;
 
-/// Reads the app store (re-rendering on every change but a time-travel step; see `store_hub`).
-pub use crate::store_hub::{use_step, use_store};
+/// Reads the app store (re-rendering on every change but a time-travel step, or only when the
+/// part a component selects changes; see `store_hub`).
+pub use crate::store_hub::{use_hub, use_step, use_store, use_store_while, use_store_with};

@@ -25,11 +25,15 @@ pub fn editor() -> Html {
     let current: Rc<RefCell<Rc<str>>> = use_mut_ref(|| store.text.clone());
     // Whether the open file is a Dockerfile: other files get no Dockerfile hover or completion.
     let dockerfile: Rc<RefCell<bool>> = use_mut_ref(|| is_dockerfile(&store.file_name));
+    // The text CodeMirror holds: what it last reported as typed, or what was last given to it.
+    // When the store's text is that, it need not cross to JavaScript again (a long file is
+    // 100 KB per keystroke).
+    let shown: Rc<RefCell<Rc<str>>> = use_mut_ref(|| store.text.clone());
 
     // Create CodeMirror once, on mount.
     {
         let (host, instance, store) = (host.clone(), instance.clone(), store.clone());
-        let (current, dockerfile) = (current.clone(), dockerfile.clone());
+        let (current, dockerfile, shown) = (current.clone(), dockerfile.clone(), shown.clone());
         let rich = *rich;
         use_effect_with((), move |_| {
             if let (true, Some(el)) = (rich, host.cast::<HtmlElement>()) {
@@ -38,7 +42,10 @@ pub fn editor() -> Html {
                 let (hover_text, complete_text) = (current.clone(), current.clone());
                 let (hover_df, complete_df) = (dockerfile.clone(), dockerfile);
                 let callbacks = cm::Callbacks {
-                    change: Box::new(move |text| dispatcher.dispatch(Action::Edit(text))),
+                    change: Box::new(move |text| {
+                        *shown.borrow_mut() = Rc::from(text.as_str());
+                        dispatcher.dispatch(Action::Edit(text));
+                    }),
                     hover: Box::new(move |pos| {
                         if *hover_df.borrow() {
                             hover_at(&hover_text.borrow(), pos)
@@ -75,13 +82,23 @@ pub fn editor() -> Html {
     // The lint's facts come from the project files, so any project change re-lints.
     {
         let instance = instance.clone();
-        let (current, dockerfile) = (current.clone(), dockerfile.clone());
+        let (current, dockerfile, shown) = (current.clone(), dockerfile.clone(), shown.clone());
         let store = store.clone();
         use_effect_with((store.text.clone(), store.rev), move |(text, _)| {
             *current.borrow_mut() = text.clone();
             let is_df = is_dockerfile(&store.file_name);
             *dockerfile.borrow_mut() = is_df;
             if let Some(ed) = instance.borrow().as_ref() {
+                // The text first, unless CodeMirror already holds it (the keystroke made it).
+                let known = {
+                    let mut shown = shown.borrow_mut();
+                    let known = Rc::ptr_eq(&shown, text) || **shown == **text;
+                    *shown = text.clone();
+                    known
+                };
+                if !known {
+                    ed.set_text(text);
+                }
                 if is_df {
                     // One parse serves the outline, the highlighting, the parser's diagnostics
                     // and the lint (usually already made while the lifecycle strip rendered).
@@ -94,13 +111,11 @@ pub fn editor() -> Html {
                         };
                         crate::analysis::editor(text, lint)
                     };
-                    ed.set_text(text);
                     ed.set_tokens_and_diagnostics(&data.tokens, &data.marks);
                     // For `cargo xtask bench ui`: keystroke → updated diagnostics.
                     crate::interop::perf::mark("drydock-diagnostics");
                 } else {
                     // Not a Dockerfile: plain text, no Dockerfile tokens or diagnostics.
-                    ed.set_text(text);
                     ed.set_tokens(&[]);
                     ed.set_diagnostics(&[]);
                 }

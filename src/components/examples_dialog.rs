@@ -7,12 +7,13 @@ use super::modal::Modal;
 use super::persistence;
 use crate::i18n::t;
 use crate::project_state::Dialog;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_while};
 use crate::views::example_text;
 
 #[component(ExamplesDialog)]
 pub fn examples_dialog() -> Html {
-    let store = use_store();
+    // Closed, it shows nothing: it follows the state only while open.
+    let store = use_store_while(|s| s.dialog == Some(Dialog::Examples));
     if store.dialog != Some(Dialog::Examples) {
         return html! {};
     }

@@ -5,12 +5,13 @@ use yew::prelude::*;
 use super::modal::Modal;
 use crate::i18n::t;
 use crate::project_state::Dialog;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_while};
 use crate::views::markdown;
 
 #[component(ExplainDialog)]
 pub fn explain_dialog() -> Html {
-    let store = use_store();
+    // Closed, it shows nothing: it follows the state only while open.
+    let store = use_store_while(|s| matches!(s.dialog, Some(Dialog::Explain(_))));
     let Some(Dialog::Explain(topic)) = store.dialog else {
         return html! {};
     };

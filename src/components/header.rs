@@ -6,11 +6,12 @@ use yew::prelude::*;
 use super::icons;
 use crate::i18n::{Lang, t, tf};
 use crate::project_state::{Dialog, SaveStatus};
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_with};
 
 #[component(Header)]
 pub fn header() -> Html {
-    let store = use_store();
+    // Nothing here depends on the project: a keystroke does not re-render the header.
+    let store = use_store_with(|s| (s.save_status.clone(), s.lecture, s.lang, s.theme));
     let cycle_theme = {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(Action::CycleTheme))

@@ -3,11 +3,11 @@ use yew::prelude::*;
 
 use crate::i18n::t;
 use crate::shortcuts::SHORTCUTS;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_with};
 
 #[component(HelpOverlay)]
 pub fn help_overlay() -> Html {
-    let store = use_store();
+    let store = use_store_with(|s| s.help_open);
     let close_button = use_node_ref();
     {
         let close_button = close_button.clone();

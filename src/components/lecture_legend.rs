@@ -4,11 +4,11 @@ use yew::prelude::*;
 
 use crate::i18n::t;
 use crate::shortcuts::LECTURE_KEYS;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_with};
 
 #[component(LectureLegend)]
 pub fn lecture_legend() -> Html {
-    let store = use_store();
+    let store = use_store_with(|s| (s.lecture, s.legend));
     if !store.lecture {
         return html! {};
     }

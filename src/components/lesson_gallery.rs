@@ -15,7 +15,7 @@ use crate::i18n::{t, tf};
 use crate::interop::files;
 use crate::lesson_state::{self, LessonRef};
 use crate::project_state::Dialog;
-use crate::state::use_store;
+use crate::state::use_store_while;
 
 /// Reads a picked lesson file: the lesson, or the file name and why it is not a lesson.
 fn read_lesson(picked: Result<Vec<files::Picked>, String>) -> Result<LessonRef, String> {
@@ -39,7 +39,8 @@ fn read_lesson(picked: Result<Vec<files::Picked>, String>) -> Result<LessonRef, 
 
 #[component(LessonGallery)]
 pub fn lesson_gallery() -> Html {
-    let store = use_store();
+    // Closed, it shows nothing: it follows the state only while open.
+    let store = use_store_while(|s| s.dialog == Some(Dialog::Lessons));
     let error = use_state(|| None::<String>);
     let input = use_node_ref();
     let all = use_memo((), |_| lesson_state::bundled());

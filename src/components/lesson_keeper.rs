@@ -13,7 +13,7 @@ use crate::i18n::tf;
 use crate::interop::{download, fetch};
 use crate::lesson_state::{self, LessonRef};
 use crate::project_state::Tone;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_with};
 use crate::storage;
 
 /// The value of the query parameter `name` (percent-decoded) and the query without it.
@@ -62,7 +62,16 @@ fn set_search(search: &str) {
 
 #[component(LessonKeeper)]
 pub fn lesson_keeper() -> Html {
-    let store = use_store();
+    // Its effects follow the saved project being read and what of the lessons is saved (the
+    // lesson by id: comparing whole lessons on every change would cost more than the render).
+    let store = use_store_with(|s| {
+        let l = &s.lessons;
+        let active = l
+            .active
+            .as_ref()
+            .map(|a| (a.lesson.id.clone(), a.source.clone()));
+        (s.project_loaded, l.progress.clone(), active, l.collapsed)
+    });
     // `?lesson=` and `?lesson_url=`, once the saved project was read (so it cannot replace the
     // lesson's project afterwards).
     {

@@ -10,7 +10,7 @@ use super::lesson_step::LessonStep;
 use crate::i18n::{t, tf};
 use crate::lesson_state::{self, LessonAction, LessonRef};
 use crate::project_state::Dialog;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_while};
 use crate::views::markdown;
 
 fn focus(id: &str) {
@@ -22,7 +22,8 @@ fn focus(id: &str) {
 
 #[component(LessonPanel)]
 pub fn lesson_panel() -> Html {
-    let store = use_store();
+    // No lesson, no panel: it follows the state only while a lesson is taken.
+    let store = use_store_while(|s| s.lessons.active.is_some());
     let Some(active) = store.lessons.active.clone() else {
         return html! {};
     };

@@ -10,7 +10,7 @@ use crate::i18n::{t, tf, tn};
 use crate::lesson_state::{LessonAction, LessonRef};
 use crate::persist::save;
 use crate::project_state::{Dialog, NoticeAction, Tone};
-use crate::state::{Action, Store, use_store};
+use crate::state::{Action, Store, use_store_while};
 
 /// Starts the lesson: keeps a changed project aside, then replaces it with the lesson's.
 pub fn start(store: &Store, r: LessonRef) {
@@ -45,7 +45,8 @@ pub fn request(store: &Store, r: LessonRef, always: bool) {
 
 #[component(LessonStartDialog)]
 pub fn lesson_start_dialog() -> Html {
-    let store = use_store();
+    // Closed, it shows nothing: it follows the state only while open.
+    let store = use_store_while(|s| s.dialog == Some(Dialog::StartLesson));
     let Some(pending) = store.lessons.pending.clone() else {
         return html! {};
     };

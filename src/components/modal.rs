@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::t;
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_store_with};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -17,7 +17,8 @@ pub struct Props {
 
 #[component(Modal)]
 pub fn modal(props: &Props) -> Html {
-    let store = use_store();
+    // Only dispatches: it reads nothing from the state.
+    let store = use_store_with(|_| ());
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();

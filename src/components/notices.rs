@@ -5,14 +5,16 @@ use yew::prelude::*;
 use super::persistence;
 use crate::i18n::t;
 use crate::project_state::{Dialog, NoticeAction, Tone};
-use crate::state::{Action, use_store};
+use crate::state::{Action, use_hub, use_store_with};
 
 /// How long an information notice stays.
 const AUTO_DISMISS_MS: u32 = 9_000;
 
 #[component(Notices)]
 pub fn notices() -> Html {
-    let store = use_store();
+    let store = use_store_with(|s| s.notices.clone());
+    // Restoring the backup saves the project as it is when clicked, not as it was rendered.
+    let hub = use_hub();
     // Plain information fades after a while; warnings, errors and notices with a button stay.
     {
         let store = store.clone();
@@ -39,11 +41,11 @@ pub fn notices() -> Html {
                     Callback::from(move |_: MouseEvent| store.dispatch(Action::Dismiss(id)))
                 };
                 let action = n.action.map(|a| {
-                    let store = store.clone();
+                    let (store, hub) = (store.clone(), hub.clone());
                     let (label, onclick) = match a {
                         NoticeAction::RestoreBackup => (
                             t("notices.restore_backup"),
-                            Callback::from(move |_: MouseEvent| persistence::restore_backup(&store, id)),
+                            Callback::from(move |_: MouseEvent| persistence::restore_backup(&hub.store(), id)),
                         ),
                         NoticeAction::Explain(topic) => (
                             t("notices.explain"),

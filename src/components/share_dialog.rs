@@ -8,11 +8,12 @@ use crate::i18n::{t, tf, tn};
 use crate::interop::download;
 use crate::persist::share;
 use crate::project_state::Dialog;
-use crate::state::use_store;
+use crate::state::use_store_while;
 
 #[component(ShareDialog)]
 pub fn share_dialog() -> Html {
-    let store = use_store();
+    // Closed, it shows nothing: it follows the state only while open.
+    let store = use_store_while(|s| s.dialog == Some(Dialog::Share));
     let copied = use_state(|| false);
     let open = store.dialog == Some(Dialog::Share);
     {

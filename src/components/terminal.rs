@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::components::ansi_text::ansi_html;
 use crate::i18n::t;
-use crate::state::{Action, TermEntry, use_store};
+use crate::state::{Action, TermEntry, use_store_with};
+use crate::store_hub::Same;
 
 /// Where ↑/↓ are in the history: how many lines back, and the line being typed before.
 #[derive(Default)]
@@ -29,7 +30,8 @@ fn typed_lines<'a>(entries: &'a [TermEntry], prompt: &str) -> Vec<&'a str> {
 
 #[component(Terminal)]
 pub fn terminal() -> Html {
-    let store = use_store();
+    // The transcript and the prompt (the session's mode); Tab reads the session when pressed.
+    let store = use_store_with(|s| (Same(s.terminal.clone()), s.prompt_text()));
     let input = use_node_ref();
     let output = use_node_ref();
     // Keep the newest output in view.

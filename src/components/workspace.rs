@@ -7,11 +7,12 @@ use super::{
     insights_view::InsightsView, instruction_list::InstructionList, terminal::Terminal,
 };
 use crate::i18n::t;
-use crate::state::{Action, View, use_store};
+use crate::state::{Action, View, use_store_with};
 
 #[component(Workspace)]
 pub fn workspace() -> Html {
-    let store = use_store();
+    // The tabs and which panel shows; the panels read the store themselves.
+    let store = use_store_with(|s| (s.embed.clone(), s.view));
     // An embed shows only the views its URL names (the first one when the one asked is not there).
     let views: std::rc::Rc<Vec<View>> = std::rc::Rc::new(match &store.embed {
         Some(e) => e.views(),

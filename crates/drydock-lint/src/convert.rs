@@ -7,7 +7,7 @@ use crate::config;
 use crate::dispatch;
 use crate::env::EnvList;
 use crate::errors;
-use crate::facts::BuildFacts;
+use crate::facts::{BuildFacts, ImageFacts};
 use crate::linter::{At, Sink};
 use crate::model::{Base, Model, StageModel};
 use crate::options::LintOptions;
@@ -347,12 +347,22 @@ pub fn run(cx: &Cx<'_, '_>) -> Outcome {
     if let Some(t) = target {
         mark_reachable(&mut model, t);
     }
+    // Stages often share a base image: the facts are asked once per image and platform.
+    let mut asked: BTreeMap<String, Vec<(Platform, Option<ImageFacts>)>> = BTreeMap::new();
     for s in 0..model.stages.len() {
         let Some(sm) = model.stages.get(s) else {
             continue;
         };
         if let Base::Image(name) = &sm.base {
-            let image = cx.facts.base_image(name, &sm.platform);
+            let seen = asked.entry(name.clone()).or_default();
+            let image = match seen.iter().find(|(p, _)| *p == sm.platform) {
+                Some((_, image)) => image.clone(),
+                None => {
+                    let image = cx.facts.base_image(name, &sm.platform);
+                    seen.push((sm.platform.clone(), image.clone()));
+                    image
+                }
+            };
             if sm.reachable
                 && let Some(img) = &image
                 && let Some(actual) = &img.platform

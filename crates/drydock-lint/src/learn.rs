@@ -1,5 +1,9 @@
 //! Runs Drydock's learner rules after BuildKit's checks, over the tree and the dispatch model,
-//! and the helpers they share (a stage's instructions, the commands a RUN/CMD/ENTRYPOINT runs).
+//! and the helpers they share (a stage's instructions, the commands a RUN/CMD/ENTRYPOINT runs,
+//! split once per lint however many rules read them).
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use crate::convert::Cx;
 use crate::linter::{At, Sink};
 use crate::model::Model;
@@ -13,6 +17,8 @@ use drydock_text::TextRange;
 pub struct Lx<'c, 'p, 'a> {
     pub cx: &'c Cx<'p, 'a>,
     pub model: &'c Model,
+    /// [`commands_of`] per instruction of the Dockerfile, split when a rule first asks.
+    commands: Vec<OnceCell<Rc<[SimpleCommand]>>>,
 }
 
 impl<'p, 'a> Lx<'_, 'p, 'a> {
@@ -34,6 +40,15 @@ impl<'p, 'a> Lx<'_, 'p, 'a> {
     /// The source text of a range.
     pub fn text(&self, range: TextRange) -> &'p str {
         self.cx.text(range)
+    }
+
+    /// [`commands_of`] instruction `i`, split once per lint (seven rules read the same RUN
+    /// lines); empty for an index past the end.
+    pub fn commands(&self, i: usize) -> Rc<[SimpleCommand]> {
+        match (self.commands.get(i), self.cx.ins(i)) {
+            (Some(cell), Some(ins)) => cell.get_or_init(|| commands_of(ins).into()).clone(),
+            _ => Rc::from([]),
+        }
     }
 }
 
@@ -105,7 +120,13 @@ pub fn run(cx: &Cx<'_, '_>, sink: &mut Sink, model: &Model) {
     if cx.df().instructions.len() > MAX_INSTRUCTIONS {
         return;
     }
-    let lx = Lx { cx, model };
+    let lx = Lx {
+        cx,
+        model,
+        commands: (0..cx.df().instructions.len())
+            .map(|_| OnceCell::new())
+            .collect(),
+    };
     rules::dd001_copy_before_install::check(&lx, sink);
     rules::dd002_copy_source_missing::check(&lx, sink);
     rules::dd003_secret_file_copied::check(&lx, sink);

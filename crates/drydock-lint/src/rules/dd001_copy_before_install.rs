@@ -1,6 +1,6 @@
 //! DD001 `copy-before-install`: source code is copied into a stage before its dependencies are
 //! installed, so every code change invalidates the install step's cache.
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use drydock_syntax::instructions::Command;
@@ -159,7 +159,8 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
                 Some(Command::Copy(c)) if c.from.is_none() => &c.sources,
                 Some(Command::Add(a)) => &a.sources,
                 Some(Command::Run(_)) => {
-                    let families: Vec<&str> = commands_of(ins)
+                    let families: Vec<&str> = lx
+                        .commands(i)
                         .iter()
                         .filter_map(|c| c.program().filter(|(p, a)| is_install(p, a)))
                         .map(|(p, _)| family(p))

@@ -1,7 +1,7 @@
 //! DD007 `cache-mount-unused`: `RUN --mount=type=cache` around a pip/uv install that does not
 //! use it — `--no-cache-dir`/`--no-cache` turns the cache off, or the mount is not where the
 //! tool keeps its cache for the current user.
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::model::Step;
@@ -126,7 +126,8 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
                 .iter()
                 .any(|(_, t)| dir == t || dir.starts_with(&format!("{t}/")))
         };
-        let uses: Vec<_> = commands_of(ins)
+        let uses: Vec<_> = lx
+            .commands(step.ins)
             .iter()
             .filter_map(|c| cache_use(c, step))
             .collect();

@@ -1,6 +1,6 @@
 //! DD008 `apt-lists-removed-later`: `rm -rf /var/lib/apt/lists/*` in a later RUN than the
 //! `apt-get update` that downloaded them: the earlier layer keeps them, the image is not smaller.
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::shellwords::SimpleCommand;
@@ -41,7 +41,7 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
             if ins.kind != Kind::Run {
                 continue;
             }
-            let cmds = commands_of(ins);
+            let cmds = lx.commands(i);
             let updates = cmds.iter().any(is_apt_update);
             if !updates
                 && cmds.iter().any(removes_lists)

@@ -2,7 +2,7 @@
 //! either no update at all (slim images ship without package lists) or an update cached in an
 //! earlier RUN (stale lists when the install line changes).
 use super::dd008_apt_lists_removed_later::is_apt_update;
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::model::Base;
@@ -45,7 +45,7 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
             if ins.kind != Kind::Run {
                 continue;
             }
-            let cmds = commands_of(ins);
+            let cmds = lx.commands(i);
             if cmds.iter().any(is_apt_update) {
                 update = Some(ins.start_line);
                 continue;

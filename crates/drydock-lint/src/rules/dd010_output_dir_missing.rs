@@ -2,7 +2,7 @@
 //! (`--output models/`) that nothing in the image creates, so it fails when it saves. Kept
 //! conservative: only app folders (not /tmp, /usr, …), and any RUN mentioning the folder, a
 //! COPY/WORKDIR/VOLUME creating it, or an unknown build context counts as "created".
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::model::{Base, Step};
@@ -162,7 +162,7 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
         ) {
             continue;
         }
-        'cmds: for cmd in commands_of(ins) {
+        'cmds: for cmd in lx.commands(step.ins).iter() {
             let Some((prog, args)) = cmd.program() else {
                 continue;
             };

@@ -1,6 +1,6 @@
 //! DD011 `workdir-after-copy`: files are copied to a relative destination before any WORKDIR
 //! (so they land in `/`), then WORKDIR moves elsewhere and a later command looks for them there.
-use crate::learn::{Lx, commands_of};
+use crate::learn::Lx;
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use crate::paths;
@@ -57,8 +57,11 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
             Some(Command::Run(_) | Command::Cmd(_) | Command::Entrypoint(_))
                 if !at_root && !copies.is_empty() =>
             {
-                let words: Vec<String> =
-                    commands_of(ins).into_iter().flat_map(|c| c.words).collect();
+                let words: Vec<String> = lx
+                    .commands(step.ins)
+                    .iter()
+                    .flat_map(|c| c.words.iter().cloned())
+                    .collect();
                 for c in &copies {
                     if reported.contains(&c.ins) {
                         continue;

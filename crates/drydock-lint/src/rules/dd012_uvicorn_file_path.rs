@@ -1,6 +1,6 @@
 //! DD012 `uvicorn-file-path`: `uvicorn src/app/api.py:app` (a file path) where uvicorn and
 //! gunicorn expect a module path (`src.app.api:app`).
-use crate::learn::{Lx, commands_of, exec_args};
+use crate::learn::{Lx, exec_args};
 use crate::linter::Sink;
 use crate::meta::{Action, RuleMeta, ShowMe};
 use drydock_syntax::instructions::Command;
@@ -91,7 +91,7 @@ pub fn check(lx: &Lx<'_, '_, '_>, sink: &mut Sink) {
         ) {
             continue;
         }
-        for cmd in commands_of(ins) {
+        for cmd in lx.commands(i).iter() {
             let Some((prog, args)) = cmd.program() else {
                 continue;
             };
