@@ -222,10 +222,7 @@ class Editor {
     this.silent = false;
   }
   // `packed` is a view into wasm memory, valid only during this call: keep a copy.
-  setTokens(packed, kinds) {
-    this.pendingTokens = null;
-    this.view.dispatch({ effects: setTokens.of({ packed: packed.slice(), kinds }) });
-  }
+  setTokens(packed, kinds) { this.view.dispatch({ effects: setTokens.of({ packed: packed.slice(), kinds }) }); }
   setDiagnostics(diags) {
     this.view.dispatch(this.diagnosticsSpec(diags));
     // For `cargo xtask bench ui`: when the latest diagnostics reached the editor.
@@ -240,20 +237,12 @@ class Editor {
     }));
     return setDiagnostics(this.view.state, clean);
   }
-  // The diagnostics now, the tokens in the next animation frame, before its paint (as the step
-  // highlight below): a keystroke's tokens redraw the typed line, which makes CodeMirror set the
-  // DOM selection and so lay the page out; in the frame, that is the layout the browser makes
-  // anyway. Tokens apply only to the document they were made for (a newer one brings its own).
+  // Tokens and diagnostics in one transaction: the view updates (and syncs its DOM) once.
   setTokensAndDiagnostics(packed, kinds, diags) {
-    this.view.dispatch(this.diagnosticsSpec(diags));
+    const spec = this.diagnosticsSpec(diags);
+    const effects = [setTokens.of({ packed: packed.slice(), kinds })].concat(spec.effects ?? []);
+    this.view.dispatch({ effects });
     globalThis.DrydockEditor.lastDiagnosticsAt = performance.now();
-    this.pendingTokens = { packed: packed.slice(), kinds, doc: this.view.state.doc };
-    this.tokensFrame ||= requestAnimationFrame(() => {
-      this.tokensFrame = 0;
-      const tokens = this.pendingTokens;
-      this.pendingTokens = null;
-      if (tokens && tokens.doc === this.view.state.doc) this.view.dispatch({ effects: setTokens.of(tokens) });
-    });
   }
   // The highlight is drawn in the next animation frame, before that frame's paint: redrawing a line
   // makes CodeMirror read the DOM selection, which lays the page out; done in the frame, that is
@@ -288,7 +277,6 @@ class Editor {
   focus() { this.view.focus(); }
   destroy() {
     cancelAnimationFrame(this.currentFrame);
-    cancelAnimationFrame(this.tokensFrame);
     this.view.destroy();
   }
 }

@@ -151,8 +151,7 @@ impl Editor {
         self.js.set_diagnostics(&diagnostics(marks));
     }
 
-    /// [`Editor::set_diagnostics`] now and [`Editor::set_tokens`] in the next animation frame
-    /// (before its paint), for the document the editor holds now.
+    /// [`Editor::set_tokens`] and [`Editor::set_diagnostics`] in one editor transaction.
     pub fn set_tokens_and_diagnostics(&self, tokens: &[Token], marks: &[Mark]) {
         let (packed, names) = pack(tokens);
         self.js
