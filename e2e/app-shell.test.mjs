@@ -71,6 +71,10 @@ test('the layout holds at 1024x640 and inside an iframe', async () => {
   const page = await open(browser, server.url, { width: 1024, height: 640 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'no horizontal scrollbar at 1024x640');
+  const tops = await page.locator('.workspace-pane > .tabs .tab')
+    .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+  assert.equal(tops.length, 6);
+  assert.equal(new Set(tops).size, 1, `the workspace tabs share one row at 1024x640 (tops ${tops})`);
   const host = await page.context().newPage();
   await host.setContent(`<iframe src="${server.url}" style="width:800px;height:600px;border:0"></iframe>`);
   const frame = await (await host.waitForSelector('iframe')).contentFrame();
