@@ -109,7 +109,14 @@ fn python_prompt_line(sess: &ShellSession, program: &str, line: &str) -> PythonL
             n => n.parse().ok(),
         }
     };
+    let sys_bound = sess
+        .python_imports
+        .iter()
+        .any(|i| i.split_whitespace().nth(1) == Some("sys"));
     for f in ["exit(", "quit(", "sys.exit("] {
+        if f == "sys.exit(" && !sys_bound {
+            continue;
+        }
         if let Some(arg) = code.strip_prefix(f).and_then(|r| r.strip_suffix(')'))
             && let Some(status) = exit_status(arg)
         {
@@ -123,7 +130,13 @@ fn python_prompt_line(sess: &ShellSession, program: &str, line: &str) -> PythonL
             PythonLine::Done(format!("Use {code}() or Ctrl-D (i.e. EOF) to exit"), None)
         }
         _ => {
-            let quote = |c: &str| c.replace('\'', "'\\''");
+            // The earlier imports run first (their names stay bound); the typed line is the last.
+            let prelude: String = sess
+                .python_imports
+                .iter()
+                .map(|i| format!("{i}\n"))
+                .collect();
+            let quote = |c: &str| format!("{prelude}{c}").replace('\'', "'\\''");
             // A bare expression the interpreter simulation can print: the prompt echoes its value.
             let stringy = code.ends_with(".__version__")
                 || matches!(code, "sys.version" | "sys.executable")
@@ -150,6 +163,9 @@ pub struct ShellSession {
     home: String,
     /// For the Python prompt: the interpreter as started and its version (`3.11.14`).
     python: Option<(String, String)>,
+    /// The import statements typed at the Python prompt that ran: each later line runs after
+    /// them, so the names they bound stay bound.
+    python_imports: Vec<String>,
 }
 
 impl ShellSession {
@@ -246,6 +262,7 @@ impl Engine {
             hostname: c.config.hostname.clone(),
             home,
             python,
+            python_imports: Vec::new(),
         })
     }
 
@@ -316,23 +333,53 @@ impl Engine {
                 "<stdin>".to_owned()
             };
             let repr = python_line.as_ref().is_some_and(|(_, r)| *r);
-            let mut out = Vec::with_capacity(lines.len() + 1);
+            // The typed line ran after the earlier imports: its frame is line 1 of the input.
+            let after_imports =
+                format!("File \"<string>\", line {}", sess.python_imports.len() + 1);
+            // Python points carets at the name a NameError names.
+            let unbound = lines.iter().rev().find_map(|l| {
+                let rest = l.text.strip_prefix("NameError: name '")?;
+                rest.split_once('\'').map(|(n, _)| n.to_owned())
+            });
+            let mut out = Vec::with_capacity(lines.len() + 2);
             for mut l in lines {
                 let frame = l.text.contains("File \"<string>\"");
                 l.text = l
                     .text
+                    .replace(&after_imports, "File \"<string>\", line 1")
                     .replace("File \"<string>\"", &format!("File \"{name}\""));
                 if repr && !l.stderr && !l.text.starts_with("Traceback") {
                     l.text = format!("'{}'", l.text);
                 }
-                let source = (frame && sess.new_repl()).then(|| LogLine {
-                    text: format!("    {}", typed.trim()),
-                    ..l.clone()
-                });
+                let mut source = Vec::new();
+                if frame && sess.new_repl() {
+                    let typed = typed.trim();
+                    source.push(LogLine {
+                        text: format!("    {typed}"),
+                        ..l.clone()
+                    });
+                    let column = unbound.as_deref().and_then(|n| {
+                        drydock_shell::programs::python_name_column(typed, n)
+                            .map(|c| (c, n.chars().count()))
+                    });
+                    if let Some((column, width)) = column {
+                        source.push(LogLine {
+                            text: format!("    {}{}", " ".repeat(column), "^".repeat(width)),
+                            ..l.clone()
+                        });
+                    }
+                }
                 out.push(l);
                 out.extend(source);
             }
             lines = out;
+            let code = typed.trim();
+            if exit.is_none()
+                && !lines.iter().any(|l| l.text.starts_with("Traceback"))
+                && (code.starts_with("import ") || code.starts_with("from "))
+            {
+                sess.python_imports.push(code.to_owned());
+            }
         }
         if effects.busy_ms > 0 {
             self.advance(effects.busy_ms);

@@ -11,6 +11,7 @@ mod tools;
 
 pub use env::Env;
 pub use sh::Sh;
+pub use tools::python::name_column as python_name_column;
 
 use crate::exec::io::{Sink, write_sink};
 use crate::fs::{Kind, NewMeta, ShellFs, resolve};

@@ -1,5 +1,6 @@
 //! `python` / `python3` (CPython 3 of the image): `--version`, `-c` with simple statements
-//! (imports checked against the environment, `print` of literals and `module.__version__`),
+//! (imports checked against the environment, `print` of literals and `module.__version__`, a
+//! name no import bound raising `NameError`),
 //! `-m pip|venv|ensurepip|…`, running a script (its top-level imports are checked with
 //! Python's `ModuleNotFoundError` traceback, literal `print` lines are printed), console scripts
 //! (dispatched to the simulated program of the script's name), and Python's file errors.
@@ -241,42 +242,105 @@ fn imports_of(stmt: &str) -> Vec<String> {
     Vec::new()
 }
 
-/// Evaluates a `print(...)` argument list of literals and `module.__version__`.
+/// What evaluating a `print(...)` argument list gave.
+enum Printed {
+    Line(String),
+    /// A name no statement bound (Python's `NameError`).
+    Unbound(String),
+    /// Something the simulation does not evaluate.
+    Unknown,
+}
+
+/// Evaluates a `print(...)` argument list of literals and `module.__version__`; `bound` holds
+/// the names the code's imports bound so far.
 fn eval_print(
     ctx: &ProgramCtx<'_, '_>,
     env: &PyEnv,
     dirs: &[String],
     aliases: &[(String, String)],
+    bound: &[String],
     args: &str,
-) -> Option<String> {
+) -> Printed {
     let mut parts = Vec::new();
     for a in split_args(args) {
         let a = a.trim();
         if a.is_empty() {
             continue;
         }
+        let unbound = |name: &str| {
+            let top = name.split('.').next().unwrap_or(name);
+            (!bound.iter().any(|b| b == top)).then(|| top.to_owned())
+        };
         if let Some(s) = string_literal(a) {
             parts.push(s);
         } else if a.parse::<f64>().is_ok() {
             parts.push(a.to_owned());
         } else if let Some(m) = a.strip_suffix(".__version__") {
+            if let Some(name) = unbound(m) {
+                return Printed::Unbound(name);
+            }
             let module = aliases
                 .iter()
                 .find(|(al, _)| al == m)
                 .map_or(m, |(_, real)| real.as_str());
-            parts.push(version_of(ctx, env, dirs, module)?);
-        } else if a == "sys.version" {
-            parts.push(format!(
-                "{} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0]",
-                env.full
-            ));
-        } else if a == "sys.executable" {
-            parts.push(env.python.clone());
+            match version_of(ctx, env, dirs, module) {
+                Some(v) => parts.push(v),
+                None => return Printed::Unknown,
+            }
+        } else if matches!(a, "sys.version" | "sys.executable") {
+            if let Some(name) = unbound(a) {
+                return Printed::Unbound(name);
+            }
+            parts.push(if a == "sys.version" {
+                format!("{} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0]", env.full)
+            } else {
+                env.python.clone()
+            });
         } else {
-            return None;
+            return Printed::Unknown;
         }
     }
-    Some(parts.join(" "))
+    Printed::Line(parts.join(" "))
+}
+
+/// The names an import statement binds: `import a.b` binds `a`, `import a as b` binds `b`,
+/// `from x import y, z as w` binds `y` and `w`.
+fn bound_by(stmt: &str) -> Vec<String> {
+    let s = stmt.trim();
+    let names = |list: &str, first_part: bool| -> Vec<String> {
+        list.trim_matches(|c| c == '(' || c == ')' || c == ' ')
+            .split(',')
+            .filter_map(|p| {
+                let w: Vec<&str> = p.split_whitespace().collect();
+                match w.as_slice() {
+                    [_, "as", alias] => Some((*alias).to_owned()),
+                    [m] if first_part => m.split('.').next().map(str::to_owned),
+                    [m] => Some((*m).to_owned()),
+                    _ => None,
+                }
+            })
+            .collect()
+    };
+    if let Some(rest) = s.strip_prefix("import ") {
+        return names(rest, true);
+    }
+    if let Some(rest) = s.strip_prefix("from ")
+        && let Some((_, list)) = rest.split_once(" import ")
+    {
+        return names(list, false);
+    }
+    Vec::new()
+}
+
+/// Python's `NameError` line for `name` (3.12 and later suggest importing a standard module).
+fn name_error(env: &PyEnv, name: &str) -> String {
+    let mut parts = env.short.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let version = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    if version >= (3, 12) && STDLIB.contains(&name) {
+        format!("NameError: name '{name}' is not defined. Did you forget to import '{name}'?")
+    } else {
+        format!("NameError: name '{name}' is not defined")
+    }
 }
 
 fn version_of(
@@ -349,21 +413,59 @@ fn traceback(
     text: &str,
     module: &str,
 ) -> i32 {
-    let loc = if file == "<string>" {
-        format!("  File \"<string>\", line {line}, in <module>\n")
-    } else {
-        format!(
-            "  File \"{file}\", line {line}, in <module>\n    {}\n",
-            text.trim()
-        )
-    };
+    raise(
+        ctx,
+        file,
+        line,
+        text,
+        None,
+        &format!("ModuleNotFoundError: No module named '{module}'"),
+    )
+}
+
+/// Prints a one-frame traceback ending in `error`; a file's frame shows its source line, with
+/// carets under `mark` (the failing name, as Python 3.11 and later point at it).
+fn raise(
+    ctx: &mut ProgramCtx<'_, '_>,
+    file: &str,
+    line: usize,
+    text: &str,
+    mark: Option<&str>,
+    error: &str,
+) -> i32 {
+    let mut loc = format!("  File \"{file}\", line {line}, in <module>\n");
+    if !file.starts_with('<') {
+        let source = text.trim();
+        loc.push_str(&format!("    {source}\n"));
+        if let Some(col) = mark.and_then(|m| name_column(source, m)) {
+            let width = mark.map_or(0, |m| m.chars().count());
+            loc.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+        }
+    }
     c::eout(
         ctx,
-        &format!(
-            "Traceback (most recent call last):\n{loc}ModuleNotFoundError: No module named '{module}'\n"
-        ),
+        &format!("Traceback (most recent call last):\n{loc}{error}\n"),
     );
     1
+}
+
+/// The column (in chars) where `name` first stands as a whole identifier in `source`.
+pub fn name_column(source: &str, name: &str) -> Option<usize> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut from = 0;
+    while let Some(i) = source
+        .get(from..)
+        .and_then(|r| r.find(name))
+        .map(|i| i + from)
+    {
+        let before = source.get(..i).and_then(|b| b.chars().next_back());
+        let after = source.get(i + name.len()..).and_then(|a| a.chars().next());
+        if !before.is_some_and(|c| is_ident(c) || c == '.') && !after.is_some_and(is_ident) {
+            return Some(source.get(..i).map_or(0, |b| b.chars().count()));
+        }
+        from = i + name.len();
+    }
+    None
 }
 
 /// Runs statements (script or `-c`): imports are checked in order, literal prints printed.
@@ -376,6 +478,7 @@ fn run_code(
 ) -> i32 {
     let dirs = search_path(ctx, env, first_dir);
     let mut aliases: Vec<(String, String)> = Vec::new();
+    let mut bound: Vec<String> = Vec::new();
     let mut out = String::new();
     let mut simulated_all = true;
     for (i, raw) in code.lines().enumerate() {
@@ -399,6 +502,7 @@ fn run_code(
                         return traceback(ctx, file, i + 1, raw, &missing);
                     }
                 }
+                bound.extend(bound_by(s));
                 if let Some(rest) = s.strip_prefix("import ") {
                     for p in rest.split(',') {
                         let w: Vec<&str> = p.split_whitespace().collect();
@@ -410,12 +514,17 @@ fn run_code(
                 continue;
             }
             if let Some(args) = s.strip_prefix("print(").and_then(|r| r.strip_suffix(')')) {
-                match eval_print(ctx, env, &dirs, &aliases, args) {
-                    Some(line) => {
+                match eval_print(ctx, env, &dirs, &aliases, &bound, args) {
+                    Printed::Line(line) => {
                         out.push_str(&line);
                         out.push('\n');
                     }
-                    None => simulated_all = false,
+                    Printed::Unbound(name) => {
+                        ctx.stdout(out.as_bytes());
+                        let error = name_error(env, &name);
+                        return raise(ctx, file, i + 1, raw, Some(&name), &error);
+                    }
+                    Printed::Unknown => simulated_all = false,
                 }
                 continue;
             }
@@ -428,6 +537,10 @@ fn run_code(
             }
             if s.starts_with("sys.exit(") {
                 ctx.stdout(out.as_bytes());
+                if !bound.iter().any(|b| b == "sys") {
+                    let error = name_error(env, "sys");
+                    return raise(ctx, file, i + 1, raw, Some("sys"), &error);
+                }
                 let code = s.trim_start_matches("sys.exit(").trim_end_matches(')');
                 return code.parse().unwrap_or(if code.is_empty() { 0 } else { 1 });
             }
