@@ -303,19 +303,22 @@ fn eval_print(
     Printed::Line(parts.join(" "))
 }
 
-/// The names an import statement binds: `import a.b` binds `a`, `import a as b` binds `b`,
-/// `from x import y, z as w` binds `y` and `w`.
-fn bound_by(stmt: &str) -> Vec<String> {
+/// The names an import statement binds, each with the module an `import m as name` alias
+/// stands for: `import a.b` binds `a`, `import a as b` binds `b` (for `a`), `from x import y,
+/// z as w` binds `y` and `w`.
+fn bindings(stmt: &str) -> Vec<(String, Option<String>)> {
     let s = stmt.trim();
-    let names = |list: &str, first_part: bool| -> Vec<String> {
+    let names = |list: &str, plain_import: bool| -> Vec<(String, Option<String>)> {
         list.trim_matches(|c| c == '(' || c == ')' || c == ' ')
             .split(',')
             .filter_map(|p| {
                 let w: Vec<&str> = p.split_whitespace().collect();
                 match w.as_slice() {
-                    [_, "as", alias] => Some((*alias).to_owned()),
-                    [m] if first_part => m.split('.').next().map(str::to_owned),
-                    [m] => Some((*m).to_owned()),
+                    [m, "as", alias] => {
+                        Some(((*alias).to_owned(), plain_import.then(|| (*m).to_owned())))
+                    }
+                    [m] if plain_import => m.split('.').next().map(|n| (n.to_owned(), None)),
+                    [m] => Some(((*m).to_owned(), None)),
                     _ => None,
                 }
             })
@@ -502,14 +505,11 @@ fn run_code(
                         return traceback(ctx, file, i + 1, raw, &missing);
                     }
                 }
-                bound.extend(bound_by(s));
-                if let Some(rest) = s.strip_prefix("import ") {
-                    for p in rest.split(',') {
-                        let w: Vec<&str> = p.split_whitespace().collect();
-                        if let [m, "as", al] = w.as_slice() {
-                            aliases.push(((*al).to_owned(), (*m).to_owned()));
-                        }
+                for (name, module) in bindings(s) {
+                    if let Some(m) = module {
+                        aliases.push((name.clone(), m));
                     }
+                    bound.push(name);
                 }
                 continue;
             }
