@@ -5,6 +5,7 @@
 //! messages count lines as an interactive shell does. `docker run -it python` gets Python's
 //! prompt (`>>> `): each line runs as `python -c LINE` would (imports checked against what the
 //! image has, literal prints printed), with the REPL's banner, tracebacks and `exit()`.
+use drydock_shell::programs::{python_bound_names, python_name_column};
 use drydock_shell::{Dialect, Process, Runtime, Shell, ShellConfig};
 use drydock_vfs::{Content, Tree};
 
@@ -112,7 +113,8 @@ fn python_prompt_line(sess: &ShellSession, program: &str, line: &str) -> PythonL
     let sys_bound = sess
         .python_imports
         .iter()
-        .any(|i| i.split_whitespace().nth(1) == Some("sys"));
+        .flat_map(|i| python_bound_names(i))
+        .any(|name| name == "sys");
     for f in ["exit(", "quit(", "sys.exit("] {
         if f == "sys.exit(" && !sys_bound {
             continue;
@@ -163,8 +165,8 @@ pub struct ShellSession {
     home: String,
     /// For the Python prompt: the interpreter as started and its version (`3.11.14`).
     python: Option<(String, String)>,
-    /// The import statements typed at the Python prompt that ran: each later line runs after
-    /// them, so the names they bound stay bound.
+    /// The import statements typed at the Python prompt that ran (without the other statements
+    /// of their lines): each later line runs after them, so the names they bound stay bound.
     python_imports: Vec<String>,
 }
 
@@ -358,10 +360,9 @@ impl Engine {
                         text: format!("    {typed}"),
                         ..l.clone()
                     });
-                    let column = unbound.as_deref().and_then(|n| {
-                        drydock_shell::programs::python_name_column(typed, n)
-                            .map(|c| (c, n.chars().count()))
-                    });
+                    let column = unbound
+                        .as_deref()
+                        .and_then(|n| python_name_column(typed, n).map(|c| (c, n.chars().count())));
                     if let Some((column, width)) = column {
                         source.push(LogLine {
                             text: format!("    {}{}", " ".repeat(column), "^".repeat(width)),
@@ -373,12 +374,12 @@ impl Engine {
                 out.extend(source);
             }
             lines = out;
-            let code = typed.trim();
-            if exit.is_none()
-                && !lines.iter().any(|l| l.text.starts_with("Traceback"))
-                && (code.starts_with("import ") || code.starts_with("from "))
-            {
-                sess.python_imports.push(code.to_owned());
+            if exit.is_none() && !lines.iter().any(|l| l.text.starts_with("Traceback")) {
+                let imports = typed
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|stmt| !python_bound_names(stmt).is_empty());
+                sess.python_imports.extend(imports.map(str::to_owned));
             }
         }
         if effects.busy_ms > 0 {

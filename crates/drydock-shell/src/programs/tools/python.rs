@@ -335,6 +335,12 @@ fn bindings(stmt: &str) -> Vec<(String, Option<String>)> {
     Vec::new()
 }
 
+/// The names a statement binds by importing (none for any other statement): what stays
+/// defined for the statements after it.
+pub fn bound_names(stmt: &str) -> Vec<String> {
+    bindings(stmt).into_iter().map(|(name, _)| name).collect()
+}
+
 /// Python's `NameError` line for `name` (3.12 and later suggest importing a standard module).
 fn name_error(env: &PyEnv, name: &str) -> String {
     let mut parts = env.short.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
