@@ -18,24 +18,17 @@ use crate::state::{AppState, Store};
 #[derive(Clone)]
 pub struct StoreHub(Rc<Inner>);
 
-/// When a subscriber wants to re-render.
-enum Wake {
-    /// On every change but a time-travel step.
-    Seq,
-    /// When its selection changed: the selector compares with the value it last saw.
-    Changed(Box<dyn FnMut(&AppState) -> bool>),
-}
+/// Whether a subscriber's selection changed: it compares with the value it last saw.
+type Changed = Box<dyn FnMut(&AppState) -> bool>;
 
 struct Subscriber {
     id: u32,
     handle: UseForceUpdateHandle,
-    wake: Wake,
+    changed: Changed,
 }
 
 struct Inner {
     store: RefCell<Store>,
-    /// `AppState::seq` of the state subscribers last rendered.
-    seq: Cell<u64>,
     /// The language of the state subscribers last rendered.
     lang: Cell<Lang>,
     subscribers: RefCell<Vec<Subscriber>>,
@@ -51,7 +44,6 @@ impl PartialEq for StoreHub {
 impl StoreHub {
     pub fn new(store: Store) -> Self {
         StoreHub(Rc::new(Inner {
-            seq: Cell::new(store.seq()),
             lang: Cell::new(store.lang),
             store: RefCell::new(store),
             subscribers: RefCell::new(Vec::new()),
@@ -67,9 +59,6 @@ impl StoreHub {
 
     /// Takes the app root's newest store and wakes the subscribers whose part of it changed.
     pub fn set(&self, store: Store) {
-        // A handle reads the live state: compare with the change count last handed out.
-        let seq = store.seq();
-        let seq_changed = self.0.seq.replace(seq) != seq;
         let lang_changed = self.0.lang.replace(store.lang) != store.lang;
         let state: &AppState = &store;
         let woken: Vec<UseForceUpdateHandle> = self
@@ -77,14 +66,8 @@ impl StoreHub {
             .subscribers
             .borrow_mut()
             .iter_mut()
-            .filter_map(|s| {
-                let wake = match &mut s.wake {
-                    Wake::Seq => seq_changed,
-                    // Every selector sees every state, so it always compares with the latest.
-                    Wake::Changed(changed) => changed(state) || lang_changed,
-                };
-                wake.then(|| s.handle.clone())
-            })
+            // Every selector sees every state, so it always compares with the latest.
+            .filter_map(|s| ((s.changed)(state) || lang_changed).then(|| s.handle.clone()))
             .collect();
         *self.0.store.borrow_mut() = store;
         for h in woken {
@@ -92,13 +75,14 @@ impl StoreHub {
         }
     }
 
-    fn subscribe(&self, handle: UseForceUpdateHandle, wake: Wake) -> Subscription {
+    fn subscribe(&self, handle: UseForceUpdateHandle, changed: Changed) -> Subscription {
         let id = self.0.next_id.get();
         self.0.next_id.set(id.wrapping_add(1));
-        self.0
-            .subscribers
-            .borrow_mut()
-            .push(Subscriber { id, handle, wake });
+        self.0.subscribers.borrow_mut().push(Subscriber {
+            id,
+            handle,
+            changed,
+        });
         Subscription {
             hub: Rc::downgrade(&self.0),
             id,
@@ -142,14 +126,11 @@ pub fn use_hub() -> StoreHub {
         .unwrap_or_else(|| unreachable!("the App component provides the store"))
 }
 
-/// Reads the app store from the hub, re-rendering on every change but a step.
+/// Reads the app store from the hub, re-rendering on every change but a step (`AppState::seq`
+/// counts those).
 #[hook]
 pub fn use_store() -> Store {
-    let hub = use_hub();
-    let update = use_force_update();
-    // Subscribed while rendering, so no change between the first render and an effect is lost.
-    let _subscription = use_memo(hub.clone(), |hub| hub.subscribe(update, Wake::Seq));
-    hub.store()
+    use_store_selecting(AppState::seq)
 }
 
 /// Reads the app store, re-rendering only when `select(state)` changes (and on a language
@@ -177,6 +158,7 @@ where
 {
     let hub = use_hub();
     let update = use_force_update();
+    // Subscribed while rendering, so no change between the first render and an effect is lost.
     let _subscription = use_memo(hub.clone(), move |hub| {
         let mut last = select(&hub.store());
         let changed = move |state: &AppState| {
@@ -188,7 +170,7 @@ where
                 true
             }
         };
-        hub.subscribe(update, Wake::Changed(Box::new(changed)))
+        hub.subscribe(update, Box::new(changed))
     });
     hub.store()
 }
