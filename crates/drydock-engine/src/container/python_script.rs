@@ -8,14 +8,18 @@
 //! file writes of the usual libraries with their real errors when the folder is missing
 //! (`torch.save` → `RuntimeError: Parent directory models does not exist.`, `open`/`np.save`/
 //! `plt.savefig` → `FileNotFoundError`, `DataFrame.to_csv` → `OSError`), `os.makedirs`,
-//! `sys.exit`, `raise`. Servers started from a script (`uvicorn.run(app)`, `app.run()`) hand over
-//! to `servers.rs`. Anything else is assumed to succeed; notes say what was simulated.
+//! `sys.exit`, `raise`. The words after the script are `sys.argv`, and `typer.run(f)` or a
+//! `typer.Typer()` app binds them to the function's parameters (`python_cli.rs`: `--lr 0.01`,
+//! `--help`, Click's usage errors). Servers started from a script (`uvicorn.run(app)`,
+//! `app.run()`) hand over to `servers.rs`. Anything else is assumed to succeed; notes say what
+//! was simulated.
 use std::collections::BTreeMap;
 
 use drydock_shell::fs::{Kind, WriteMode};
 use drydock_shell::{ExitStatus, ProgramCtx};
 
 use super::programs::{ContainerPrograms, printed};
+use super::python_cli::{self, Outcome};
 
 /// Top-level modules of Python's standard library.
 const STDLIB: &[&str] = &[
@@ -389,6 +393,10 @@ enum Flow {
 
 struct Func {
     params: Vec<(String, Option<String>)>,
+    /// The parameters as a command line reads them (`typer.run(f)`).
+    cli: Vec<python_cli::Param>,
+    /// The first line of the docstring.
+    doc: Option<String>,
     body: Vec<Stmt>,
 }
 
@@ -404,6 +412,16 @@ struct Walker<'p, 'c, 'r, 'a> {
     depth: u32,
     steps: u32,
     notes: Vec<String>,
+    /// The program name Click shows (`train.py`, `python -m pkg.train`).
+    prog: String,
+    /// `sys.argv[1:]`.
+    args: Vec<String>,
+    /// `sys.argv[0]`.
+    argv0: String,
+    /// Typer apps (`app = typer.Typer()`) and their `@app.command()` functions.
+    typer_apps: BTreeMap<String, Vec<python_cli::Command>>,
+    /// Decorators seen since the last `def`.
+    decorators: Vec<String>,
 }
 
 /// Reads a file of the container.
@@ -594,6 +612,51 @@ fn split_args(s: &str) -> Vec<String> {
     out
 }
 
+/// The byte offset of a signature entry's default `=` (outside brackets and quotes, not part of
+/// `==`, `<=`, `>=`, `!=`).
+fn top_level_eq(p: &str) -> Option<usize> {
+    let b = p.as_bytes();
+    let mut depth = 0i32;
+    let mut quote: Option<u8> = None;
+    for (i, &c) in b.iter().enumerate() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'"' | b'\'' => quote = Some(c),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b'=' if depth == 0
+                    && b.get(i + 1) != Some(&b'=')
+                    && !matches!(
+                        i.checked_sub(1).and_then(|j| b.get(j)),
+                        Some(b'=' | b'<' | b'>' | b'!')
+                    ) =>
+                {
+                    return Some(i);
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
+/// The first line of a docstring statement (`"""Train a model."""`), if it is one.
+fn docstring(text: &str) -> Option<String> {
+    let t = text.trim();
+    for q in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(body) = t.strip_prefix(q).and_then(|b| b.strip_suffix(q)) {
+            let first = body.trim().lines().next().unwrap_or("").trim();
+            return (!first.is_empty()).then(|| first.to_owned());
+        }
+    }
+    None
+}
+
 /// `name(args)` at the top of an expression: `(callee, args text)`.
 fn call_of(expr: &str) -> Option<(&str, &str)> {
     let e = expr.trim();
@@ -648,7 +711,31 @@ impl Walker<'_, '_, '_, '_> {
             "False" => return Value::Bool(false),
             "None" => return Value::None,
             "__name__" => return Value::Str("__main__".to_owned()),
+            "sys.argv" => {
+                let all: Vec<String> = std::iter::once(&self.argv0)
+                    .chain(&self.args)
+                    .map(|a| py_repr(a))
+                    .collect();
+                return Value::Str(format!("[{}]", all.join(", ")));
+            }
+            "len(sys.argv)" => {
+                return Value::Int(i64::try_from(self.args.len() + 1).unwrap_or(i64::MAX));
+            }
             _ => {}
+        }
+        if let Some(k) = e
+            .strip_prefix("sys.argv[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|k| k.trim().parse::<usize>().ok())
+        {
+            let word = if k == 0 {
+                Some(&self.argv0)
+            } else {
+                self.args.get(k - 1)
+            };
+            if let Some(w) = word {
+                return Value::Str(w.clone());
+            }
         }
         if let Some(v) = vars.get(e) {
             return v.clone();
@@ -1129,6 +1216,11 @@ impl Walker<'_, '_, '_, '_> {
         } else if let Some(idx) = expr.find(".write(") {
             let _ = idx;
         }
+        if let Some(target) = target
+            && matches!(call_of(expr), Some(("typer.Typer" | "Typer", _)))
+        {
+            self.typer_apps.entry(target.to_owned()).or_default();
+        }
         if let Some(target) = target {
             let v = self.eval(expr, vars);
             if target.chars().all(|c| c.is_alphanumeric() || c == '_') {
@@ -1185,7 +1277,29 @@ impl Walker<'_, '_, '_, '_> {
                 };
                 Flow::Exit(code)
             }
-            "typer.run" | "fire.Fire" | "hydra.main" | "app" => {
+            "typer.run" => {
+                let target = a.first().map(|x| x.trim().to_owned()).unwrap_or_default();
+                let Some(f) = self.funcs.get(&target) else {
+                    return Flow::Normal;
+                };
+                let cmd = python_cli::Command {
+                    name: target.clone(),
+                    func: target.clone(),
+                    doc: f.doc.clone(),
+                    params: f.cli.clone(),
+                };
+                let outcome = python_cli::typer(&self.prog, &[cmd], false, &self.args);
+                self.command_line(outcome, vars, st, func)
+            }
+            app if self.typer_apps.contains_key(app) => {
+                let cmds = self.typer_apps.get(app).cloned().unwrap_or_default();
+                if cmds.is_empty() {
+                    return Flow::Normal;
+                }
+                let outcome = python_cli::typer(&self.prog, &cmds, true, &self.args);
+                self.command_line(outcome, vars, st, func)
+            }
+            "fire.Fire" | "hydra.main" | "app" => {
                 let target = a.first().map(|x| x.trim().to_owned()).unwrap_or_default();
                 if self.funcs.contains_key(&target) {
                     return self.call_function(&target, &[], vars, st, func);
@@ -1230,6 +1344,29 @@ impl Walker<'_, '_, '_, '_> {
         }
     }
 
+    /// Acts on what a command-line library made of the script's arguments: the function called
+    /// with them, or the help screen or usage error printed and the process ended.
+    fn command_line(
+        &mut self,
+        outcome: Outcome,
+        vars: &BTreeMap<String, Value>,
+        st: &Stmt,
+        func: &str,
+    ) -> Flow {
+        match outcome {
+            Outcome::Call { func: f, args } => self.call_function(&f, &args, vars, st, func),
+            Outcome::Exit {
+                stdout,
+                stderr,
+                code,
+            } => {
+                self.out(&stdout);
+                self.ctx.stderr(stderr.as_bytes());
+                Flow::Exit(code)
+            }
+        }
+    }
+
     fn run(&mut self, stmts: &[Stmt], vars: &mut BTreeMap<String, Value>, func: &str) -> Flow {
         let mut i = 0;
         while let Some(st) = stmts.get(i) {
@@ -1243,30 +1380,62 @@ impl Walker<'_, '_, '_, '_> {
                 .or_else(|| t.strip_prefix("async def "))
             {
                 let name = rest.split('(').next().unwrap_or("").trim().to_owned();
-                let params = rest
+                let mut params = Vec::new();
+                let mut cli = Vec::new();
+                for p in rest
                     .split_once('(')
                     .and_then(|(_, p)| p.rsplit_once(')'))
                     .map(|(p, _)| split_args(p))
                     .unwrap_or_default()
                     .into_iter()
                     .filter(|p| !p.is_empty() && p != "self" && !p.starts_with('*'))
-                    .map(|p| {
-                        let (n, d) = match p.split_once('=') {
-                            Some((n, d)) => (n, Some(d.trim().to_owned())),
-                            None => (p.as_str(), None),
-                        };
-                        (n.split(':').next().unwrap_or(n).trim().to_owned(), d)
-                    })
-                    .collect();
+                {
+                    let (n, d) = match top_level_eq(&p) {
+                        Some(at) => (&p[..at], Some(p[at + 1..].trim().to_owned())),
+                        None => (p.as_str(), None),
+                    };
+                    let (n, annotation) = match n.split_once(':') {
+                        Some((n, a)) => (n.trim(), Some(a.trim())),
+                        None => (n.trim(), None),
+                    };
+                    cli.push(python_cli::Param::from_signature(
+                        n,
+                        annotation,
+                        d.as_deref(),
+                    ));
+                    params.push((n.to_owned(), d));
+                }
+                let doc = st.body.first().and_then(|d| docstring(&d.text));
+                let decorators = std::mem::take(&mut self.decorators);
+                for d in &decorators {
+                    let Some((callee, args)) = call_of(d.trim_start_matches('@')) else {
+                        continue;
+                    };
+                    if let Some(app) = callee.strip_suffix(".command")
+                        && let Some(cmds) = self.typer_apps.get_mut(app)
+                    {
+                        cmds.push(python_cli::Command {
+                            name: python_cli::command_name(&name, args),
+                            func: name.clone(),
+                            doc: doc.clone(),
+                            params: cli.clone(),
+                        });
+                    }
+                }
                 self.funcs.insert(
                     name,
                     Func {
                         params,
+                        cli,
+                        doc,
                         body: st.body.clone(),
                     },
                 );
                 Flow::Normal
-            } else if t.starts_with("class ") || t.starts_with('@') {
+            } else if t.starts_with('@') {
+                self.decorators.push(t.to_owned());
+                Flow::Normal
+            } else if t.starts_with("class ") {
                 Flow::Normal
             } else if let Some(cond) = t.strip_prefix("if ").and_then(|c| c.strip_suffix(':')) {
                 // Collect the elif/else chain that follows.
@@ -1576,12 +1745,13 @@ pub fn run(
         i += 1;
     }
     // Not a script: what drydock-shell's python simulates (versions, -c, -m pip, …).
-    if code.is_some() || argv.get(i).is_none() || argv.iter().any(|a| a == "--version" || a == "-V")
-    {
+    let own = argv.get(..i.min(argv.len())).unwrap_or(&[]);
+    let version = own.iter().any(|a| a == "--version" || a == "-V");
+    if code.is_some() || argv.get(i).is_none() || version {
         if progs.inner.contains("python") {
             return progs.inner.run("python", ctx, argv, stdin);
         }
-        if argv.iter().any(|a| a == "--version" || a == "-V") {
+        if version {
             ctx.stdout(b"Python 3.11.14\n");
             return 0;
         }
@@ -1639,7 +1809,18 @@ pub fn run(
         return super::servers::run(progs, &target, ctx, argv.get(i..).unwrap_or(&[]));
     }
     let tty = ctx.get_env("TERM").is_some();
-    run_source(progs, ctx, &abs, &src, !unbuffered && !tty)
+    let argv_script = argv.get(i..).unwrap_or(&[]);
+    // Click shows the script's file name.
+    let name = script.rsplit('/').next().unwrap_or(&script).to_owned();
+    run_source(
+        progs,
+        ctx,
+        &abs,
+        &src,
+        !unbuffered && !tty,
+        argv_script,
+        name,
+    )
 }
 
 /// `python -m MODULE`: servers run as modules, or a module file of the project.
@@ -1675,7 +1856,17 @@ fn run_module(
     for d in &dirs {
         for cand in [format!("{d}/{rel}.py"), format!("{d}/{rel}/__main__.py")] {
             if let Some(src) = read(ctx, &cand) {
-                return run_source(progs, ctx, &cand, &src, true);
+                let mut argv = vec![cand.clone()];
+                argv.extend(rest.iter().cloned());
+                return run_source(
+                    progs,
+                    ctx,
+                    &cand,
+                    &src,
+                    true,
+                    &argv,
+                    format!("python -m {module}"),
+                );
             }
         }
     }
@@ -1701,12 +1892,16 @@ fn console_script(src: &str) -> Option<String> {
 }
 
 /// Runs script source (already read from `path`).
+/// `args` is `sys.argv` (the script as given, then its arguments); `prog` the program name
+/// command-line libraries show.
 fn run_source(
     progs: &ContainerPrograms<'_>,
     ctx: &mut ProgramCtx<'_, '_>,
     path: &str,
     src: &str,
     buffered: bool,
+    args: &[String],
+    prog: String,
 ) -> ExitStatus {
     let stmts = blocks(&logical_lines(src));
     let script_dir = path
@@ -1724,6 +1919,11 @@ fn run_source(
         depth: 0,
         steps: 0,
         notes: Vec::new(),
+        prog,
+        args: args.get(1..).unwrap_or(&[]).to_vec(),
+        argv0: args.first().cloned().unwrap_or_default(),
+        typer_apps: BTreeMap::new(),
+        decorators: Vec::new(),
     };
     // Imports anywhere at the top level (including inside `try:`) are checked first-come.
     let mut dirs = vec![script_dir];
