@@ -18,6 +18,7 @@ pub mod ports;
 pub mod process;
 pub mod process_explain;
 pub mod programs;
+pub mod python_argparse;
 pub mod python_cli;
 pub mod python_script;
 pub mod remove;

@@ -388,6 +388,22 @@ fn convert(kind: Kind, v: &str) -> Option<String> {
     }
 }
 
+/// Python's `repr` of a float: Rust's shortest form (the same digits, the same switch to
+/// exponent form) with Python's exponent (`1e-05`, `1e+16`).
+pub fn py_float(f: f64) -> String {
+    let s = format!("{f:?}");
+    match s.split_once('e') {
+        Some((m, x)) => {
+            let (sign, digits) = match x.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', x),
+            };
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
 /// A Python string literal of `s`.
 fn py_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -597,7 +613,7 @@ fn shown_default(p: &Param) -> String {
     if p.kind == Kind::Float
         && let Ok(f) = d.replace('_', "").parse::<f64>()
     {
-        return format!("{f:?}");
+        return py_float(f);
     }
     if p.kind == Kind::Bool {
         let on = d == "True";
@@ -883,5 +899,9 @@ mod tests {
         assert!(p.argument && p.required());
         assert_eq!(command_name("train_model", ""), "train-model");
         assert_eq!(command_name("f", "\"fit\""), "fit");
+        assert_eq!(
+            [1e-5, 0.001, 2.0, 1e16].map(py_float),
+            ["1e-05", "0.001", "2.0", "1e+16"]
+        );
     }
 }

@@ -10,7 +10,8 @@
 //! `plt.savefig` → `FileNotFoundError`, `DataFrame.to_csv` → `OSError`), `os.makedirs`,
 //! `sys.exit`, `raise`. The words after the script are `sys.argv`, and `typer.run(f)` or a
 //! `typer.Typer()` app binds them to the function's parameters (`python_cli.rs`: `--lr 0.01`,
-//! `--help`, Click's usage errors). Servers started from a script (`uvicorn.run(app)`,
+//! `--help`, Click's usage errors), as `argparse`'s `parse_args()` does to `args.lr`
+//! (`python_argparse.rs`). Servers started from a script (`uvicorn.run(app)`,
 //! `app.run()`) hand over to `servers.rs`. Anything else is assumed to succeed; notes say what
 //! was simulated.
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use drydock_shell::fs::{Kind, WriteMode};
 use drydock_shell::{ExitStatus, ProgramCtx};
 
 use super::programs::{ContainerPrograms, printed};
+use super::python_argparse;
 use super::python_cli::{self, Outcome};
 
 /// Top-level modules of Python's standard library.
@@ -422,6 +424,8 @@ struct Walker<'p, 'c, 'r, 'a> {
     typer_apps: BTreeMap<String, Vec<python_cli::Command>>,
     /// Decorators seen since the last `def`.
     decorators: Vec<String>,
+    /// `argparse` parsers by variable.
+    arg_parsers: BTreeMap<String, python_argparse::Parser>,
 }
 
 /// Reads a file of the container.
@@ -1221,6 +1225,38 @@ impl Walker<'_, '_, '_, '_> {
         {
             self.typer_apps.entry(target.to_owned()).or_default();
         }
+        if let Some(target) = target
+            && let Some((callee, args)) = call_of(expr)
+        {
+            if matches!(callee, "argparse.ArgumentParser" | "ArgumentParser") {
+                let parser = python_argparse::Parser::new(&split_args(args));
+                self.arg_parsers.insert(target.to_owned(), parser);
+                return Flow::Normal;
+            }
+            if let Some(parser) = callee
+                .strip_suffix(".parse_args")
+                .and_then(|p| self.arg_parsers.get(p))
+            {
+                return match parser.parse(&self.prog, &self.args) {
+                    python_argparse::Parsed::Bound(values) => {
+                        for (dest, literal) in values {
+                            let v = self.eval(&literal, &BTreeMap::new());
+                            vars.insert(format!("{target}.{dest}"), v);
+                        }
+                        Flow::Normal
+                    }
+                    python_argparse::Parsed::Exit {
+                        stdout,
+                        stderr,
+                        code,
+                    } => {
+                        self.out(&stdout);
+                        self.ctx.stderr(stderr.as_bytes());
+                        Flow::Exit(code)
+                    }
+                };
+            }
+        }
         if let Some(target) = target {
             let v = self.eval(expr, vars);
             if target.chars().all(|c| c.is_alphanumeric() || c == '_') {
@@ -1290,6 +1326,17 @@ impl Walker<'_, '_, '_, '_> {
                 };
                 let outcome = python_cli::typer(&self.prog, &[cmd], false, &self.args);
                 self.command_line(outcome, vars, st, func)
+            }
+            adding
+                if adding
+                    .strip_suffix(".add_argument")
+                    .is_some_and(|p| self.arg_parsers.contains_key(p)) =>
+            {
+                let parser = adding.strip_suffix(".add_argument").unwrap_or_default();
+                if let Some(p) = self.arg_parsers.get_mut(parser) {
+                    p.add(a);
+                }
+                Flow::Normal
             }
             app if self.typer_apps.contains_key(app) => {
                 let cmds = self.typer_apps.get(app).cloned().unwrap_or_default();
@@ -1924,6 +1971,7 @@ fn run_source(
         argv0: args.first().cloned().unwrap_or_default(),
         typer_apps: BTreeMap::new(),
         decorators: Vec::new(),
+        arg_parsers: BTreeMap::new(),
     };
     // Imports anywhere at the top level (including inside `try:`) are checked first-come.
     let mut dirs = vec![script_dir];
