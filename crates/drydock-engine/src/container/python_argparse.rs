@@ -3,6 +3,7 @@
 //! `type=int|float`, `default`, `required`, `choices`, `dest`, `metavar`, `help`), then
 //! `parse_args()` — the values, or the `-h` screen (stdout, exit 0) or argparse's
 //! `usage: … error: …` (stderr, exit 2), laid out as Python's `HelpFormatter` does at 80 columns.
+use super::python_cli::{literal_text as text, py_literal, wrap};
 
 /// What `type=` converts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,14 +65,6 @@ fn keyword<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
         let (k, v) = a.split_once('=')?;
         (k.trim() == name).then_some(v.trim())
     })
-}
-
-/// The text of a string literal (`'…'`, `"…"`).
-fn text(s: &str) -> Option<String> {
-    let s = s.trim();
-    let q = s.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let body = s.strip_prefix(q)?.strip_suffix(q)?;
-    Some(body.replace(&format!("\\{q}"), &q.to_string()))
 }
 
 impl Parser {
@@ -413,7 +406,7 @@ impl Parser {
         let mut out = format!("{}\n", self.usage(prog));
         if let Some(d) = &self.description {
             out.push('\n');
-            for l in wrap(d, WIDTH) {
+            for l in wrap(d, WIDTH, 0) {
                 out.push_str(&l);
                 out.push('\n');
             }
@@ -444,11 +437,11 @@ impl Parser {
                     .help
                     .as_deref()
                     .map(|h| h.replace("%(default)s", &a.default_text()));
-                let Some(help) = help else {
+                let Some(help) = help.filter(|h| !h.trim().is_empty()) else {
                     out.push_str(&format!("  {inv}\n"));
                     continue;
                 };
-                let lines = wrap(&help, help_width);
+                let lines = wrap(&help, help_width, 0);
                 if inv.chars().count() <= action_width {
                     out.push_str(&format!("  {inv:<action_width$}  "));
                 } else {
@@ -550,39 +543,6 @@ fn is_keyword(a: &str) -> bool {
 /// one).
 fn is_number(w: &str) -> bool {
     w.starts_with('-') && w.get(1..).is_some_and(|r| r.parse::<f64>().is_ok())
-}
-
-fn py_literal(s: &str) -> String {
-    let mut out = String::from("'");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
-}
-
-/// Words in lines of at most `width` chars.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    for w in text.split_whitespace() {
-        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
-            lines.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(w);
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
 }
 
 /// Usage parts in lines of at most [`WIDTH`] chars, the first starting with `first`, the others

@@ -405,7 +405,7 @@ pub fn py_float(f: f64) -> String {
 }
 
 /// A Python string literal of `s`.
-fn py_literal(s: &str) -> String {
+pub fn py_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
     for c in s.chars() {
@@ -499,35 +499,16 @@ const WIDTH: usize = 80;
 
 /// A Rich panel `╭─ Title ─…╮` of rows, each wrapped to the panel's inner width.
 fn panel(title: &str, rows: &[String]) -> String {
-    let inner = WIDTH - 4;
-    let mut out = String::new();
-    let head = format!("─ {title} ");
-    let fill = (WIDTH - 2).saturating_sub(head.chars().count());
-    out.push('╭');
-    out.push_str(&head);
-    out.push_str(&"─".repeat(fill));
-    out.push_str("╮\n");
-    for row in rows {
-        for line in wrap(row, inner, 0) {
-            let pad = inner.saturating_sub(line.chars().count());
-            out.push_str("│ ");
-            out.push_str(&line);
-            out.push_str(&" ".repeat(pad));
-            out.push_str(" │\n");
-        }
-    }
-    out.push('╰');
-    out.push_str(&"─".repeat(WIDTH - 2));
-    out.push_str("╯\n");
-    out
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| vec![r.clone()]).collect();
+    table(title, &rows)
 }
 
 /// Words of `text` in lines of at most `width` chars; lines after the first start with `indent`
 /// spaces (counted in the width).
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
-    for word in text.split(' ') {
+    for word in text.split_whitespace() {
         let room = if lines.is_empty() {
             width
         } else {
@@ -752,7 +733,7 @@ fn marker_call(s: &str) -> Option<(&'static str, &str)> {
 }
 
 /// The text of a plain string literal (`"…"` or `'…'`, no escapes beyond `\\`, `\"`, `\'`).
-fn literal_text(s: &str) -> Option<String> {
+pub fn literal_text(s: &str) -> Option<String> {
     let s = s.trim();
     let q = s.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let body = s.strip_prefix(q)?.strip_suffix(q)?;
@@ -764,7 +745,7 @@ fn literal_text(s: &str) -> Option<String> {
 }
 
 /// Splits at top-level commas (outside brackets and quotes), trimmed.
-fn split_top(s: &str) -> Vec<String> {
+pub fn split_top(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut quote: Option<char> = None;

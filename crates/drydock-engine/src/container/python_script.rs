@@ -21,7 +21,7 @@ use drydock_shell::{ExitStatus, ProgramCtx};
 
 use super::programs::{ContainerPrograms, printed};
 use super::python_argparse;
-use super::python_cli::{self, Outcome};
+use super::python_cli::{self, Outcome, split_top as split_args};
 
 /// Top-level modules of Python's standard library.
 const STDLIB: &[&str] = &[
@@ -574,44 +574,6 @@ fn unescape(s: &str) -> String {
             }
             None => out.push('\\'),
         }
-    }
-    out
-}
-
-/// Splits call arguments at top-level commas.
-fn split_args(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut cur = String::new();
-    for c in s.chars() {
-        match quote {
-            Some(q) => {
-                cur.push(c);
-                if c == q {
-                    quote = None;
-                }
-            }
-            None => match c {
-                '"' | '\'' => {
-                    quote = Some(c);
-                    cur.push(c);
-                }
-                '(' | '[' | '{' => {
-                    depth += 1;
-                    cur.push(c);
-                }
-                ')' | ']' | '}' => {
-                    depth -= 1;
-                    cur.push(c);
-                }
-                ',' if depth == 0 => out.push(std::mem::take(&mut cur).trim().to_owned()),
-                _ => cur.push(c),
-            },
-        }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_owned());
     }
     out
 }
