@@ -28,6 +28,7 @@ pub(crate) const TABLE: &[(&str, F)] = &[
     ("conda", pkg::conda::run),
     ("mamba", pkg::conda::run),
     ("python", tools::python::run),
+    ("hello", tools::hello::run),
     ("make", tools::make::run),
     ("gmake", tools::make::run),
     ("curl", tools::curl::run),

@@ -5,6 +5,7 @@ pub(crate) mod dvc;
 pub(crate) mod fetch;
 pub(crate) mod generic;
 pub(crate) mod git;
+pub(crate) mod hello;
 pub(crate) mod make;
 pub(crate) mod python;
 pub(crate) mod users;
