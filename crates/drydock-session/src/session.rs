@@ -21,7 +21,8 @@ pub enum Action {
         stdin: Vec<u8>,
     },
     /// A line typed in the terminal: at the docker prompt it is split and expanded as a shell
-    /// would (`docker run -v $(pwd)/models:/models …`); in a container shell it goes to the shell.
+    /// would (`docker run -v $(pwd)/models:/models …`, `docker rm $(docker ps -aq)`); in a
+    /// container shell it goes to the shell.
     Line { text: String },
     /// Creates or replaces a host project file (`path` relative to the project folder).
     WriteFile { path: String, content: String },
@@ -201,9 +202,50 @@ impl Session {
             pwd: self.config.host_dir.clone(),
             home: self.config.home.clone(),
         };
-        let words = match crate::shellwords::split(text, &env) {
+        // `$(docker …)` runs first, as the shell would: its stdout becomes words, its stderr
+        // and events come before the command's own output.
+        let mut before = Output::new();
+        let split = {
+            let mut sub = |argv: &[String]| -> Result<String, String> {
+                // A substitution's stdin is not this terminal: no interactive session from it.
+                let interactive = argv
+                    .iter()
+                    .skip(2)
+                    .take_while(|a| a.starts_with('-'))
+                    .any(|a| {
+                        matches!(a.as_str(), "--interactive" | "--tty")
+                            || (!a.starts_with("--") && a.contains(['i', 't']))
+                    });
+                if interactive
+                    && matches!(
+                        argv.get(1).map(String::as_str),
+                        Some("run" | "exec" | "start" | "attach")
+                    )
+                {
+                    before.err("the input device is not a TTY\n");
+                    return Ok(String::new());
+                }
+                let o = crate::commands::run(self, argv.get(1..).unwrap_or(&[]), b"");
+                let stdout = o.stdout();
+                for c in o
+                    .chunks
+                    .iter()
+                    .filter(|c| c.stream != crate::output::Stream::Stdout)
+                {
+                    before.err(&c.text);
+                }
+                before.events.extend(o.events);
+                Ok(stdout)
+            };
+            crate::shellwords::split_with(text, &env, Some(&mut sub))
+        };
+        let words = match split {
             Ok(w) => w,
-            Err(e) => return Output::error(format!("drydock: {e}\n"), 2),
+            Err(e) => {
+                before.extend(Output::error(format!("drydock: {e}\n"), 2));
+                before.exit_code = 2;
+                return before;
+            }
         };
         let Some((first, rest)) = words.split_first() else {
             return Output::new();
@@ -214,7 +256,11 @@ impl Session {
                 127,
             );
         }
-        self.run_logged(text.trim(), rest, b"")
+        let o = self.run_logged(text.trim(), rest, b"");
+        let code = o.exit_code;
+        before.extend(o);
+        before.exit_code = code;
+        before
     }
 
     fn run_logged(&mut self, line: &str, argv: &[String], stdin: &[u8]) -> Output {

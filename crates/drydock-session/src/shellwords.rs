@@ -1,8 +1,11 @@
 //! What your shell would do to a typed command line before docker sees it: split it into words
 //! (quotes and backslashes as POSIX sh), and expand `$(pwd)`, `` `pwd` ``, `$PWD`, `${PWD}`,
-//! `$HOME`, `~` and `~/…`. The docker CLI never sees these forms — a terminal front-end must
-//! expand them before handing argv to the session, exactly as bash would in front of the real
-//! docker. Anything else that needs a real shell (pipes, `;`, other substitutions) is an error.
+//! `$HOME`, `~` and `~/…`, and — when the caller can run them — `$(docker …)` and
+//! `` `docker …` `` command substitutions (`docker rm $(docker ps -aq)`: unquoted, the output is
+//! split into words; quoted, it is one word; trailing newlines go either way). The docker CLI
+//! never sees these forms — a terminal front-end must expand them before handing argv to the
+//! session, exactly as bash would in front of the real docker. Anything else that needs a real
+//! shell (pipes, `;`, other substitutions) is an error.
 
 /// The values the expansions need.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +15,20 @@ pub struct ShellEnv {
     pub home: String,
 }
 
-/// Splits and expands a command line.
+/// Runs the words of a `$(docker …)` substitution and gives its standard output.
+pub type Substitute<'a> = dyn FnMut(&[String]) -> Result<String, String> + 'a;
+
+/// Splits and expands a command line (no command substitution).
 pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
+    split_with(line, env, None)
+}
+
+/// Splits and expands a command line; `$(docker …)` substitutions run through `sub`.
+pub fn split_with(
+    line: &str,
+    env: &ShellEnv,
+    mut sub: Option<&mut Substitute<'_>>,
+) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut cur = String::new();
     let mut in_word = false;
@@ -69,7 +84,7 @@ pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
                             }
                         },
                         Some('$' | '`') => {
-                            let (text, used) = expand_at(&chars, i, env)?;
+                            let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
                             cur.push_str(&text);
                             i += used;
                         }
@@ -99,9 +114,21 @@ pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
                 cur.push_str(&env.home);
                 i += 1;
             }
+            '$' | '`' if is_substitution(&chars, i) => {
+                // Unquoted: the output is split into words.
+                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
+                for (k, piece) in text.split_whitespace().enumerate() {
+                    if k > 0 {
+                        words.push(std::mem::take(&mut cur));
+                    }
+                    cur.push_str(piece);
+                    in_word = true;
+                }
+                i += used;
+            }
             '$' | '`' => {
                 in_word = true;
-                let (text, used) = expand_at(&chars, i, env)?;
+                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
                 cur.push_str(&text);
                 i += used;
             }
@@ -123,8 +150,50 @@ pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
+/// Whether `chars[i]` starts a command substitution other than the `pwd` ones.
+fn is_substitution(chars: &[char], i: usize) -> bool {
+    let rest: String = chars.get(i..).unwrap_or(&[]).iter().take(10).collect();
+    (rest.starts_with("$(") || rest.starts_with('`'))
+        && !rest.starts_with("$(pwd)")
+        && !rest.starts_with("$(pwd -P)")
+        && !rest.starts_with("`pwd`")
+}
+
+/// The command inside the substitution at `chars[i]` and the length of the whole form:
+/// `$(…)` up to its matching parenthesis (quotes and nested parentheses skipped), `` `…` `` up
+/// to the next backquote.
+fn substitution_body(chars: &[char], i: usize) -> Option<(String, usize)> {
+    if chars.get(i) == Some(&'`') {
+        let end = chars.get(i + 1..)?.iter().position(|c| *c == '`')? + i + 1;
+        return Some((chars.get(i + 1..end)?.iter().collect(), end + 1 - i));
+    }
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for (k, &c) in chars.iter().enumerate().skip(i + 2) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' => depth += 1,
+                ')' if depth == 0 => {
+                    return Some((chars.get(i + 2..k)?.iter().collect(), k + 1 - i));
+                }
+                ')' => depth -= 1,
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
 /// Expands the substitution starting at `chars[i]` (`$…` or `` `…` ``): text and length used.
-fn expand_at(chars: &[char], i: usize, env: &ShellEnv) -> Result<(String, usize), String> {
+fn expand_at(
+    chars: &[char],
+    i: usize,
+    env: &ShellEnv,
+    sub: Option<&mut Substitute<'_>>,
+) -> Result<(String, usize), String> {
     let rest: String = chars.get(i..).unwrap_or(&[]).iter().collect();
     let table: [(&str, &str); 7] = [
         ("$(pwd)", &env.pwd),
@@ -147,6 +216,22 @@ fn expand_at(chars: &[char], i: usize, env: &ShellEnv) -> Result<(String, usize)
     }
     if rest.len() == 1 || rest.starts_with("$ ") {
         return Ok(("$".to_owned(), 1));
+    }
+    if let Some(sub) = sub
+        && is_substitution(chars, i)
+    {
+        let Some((body, used)) = substitution_body(chars, i) else {
+            return Err("unexpected EOF while looking for matching `)'".to_owned());
+        };
+        let words = split_with(&body, env, Some(&mut *sub))?;
+        if words.first().map(String::as_str) != Some("docker") {
+            return Err(format!(
+                "only docker commands can be substituted here, not `{}`",
+                body.trim()
+            ));
+        }
+        let out = sub(&words)?;
+        return Ok((out.trim_end_matches('\n').to_owned(), used));
     }
     let shown: String = rest.chars().take(12).collect();
     Err(format!(
