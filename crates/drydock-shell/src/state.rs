@@ -96,6 +96,9 @@ pub struct Shell {
     pub(crate) getopts_pos: usize,
     /// Aliases (recorded; not expanded).
     pub(crate) aliases: BTreeMap<String, String>,
+    /// Set by `exec` for the program it runs next: that program replaces the shell and keeps
+    /// its pid (an entrypoint script's `exec "$@"` leaves the server as PID 1).
+    pub(crate) exec_keeps_pid: bool,
 }
 
 impl Shell {
@@ -168,6 +171,7 @@ impl Shell {
             cmdname: None,
             getopts_pos: 0,
             aliases: BTreeMap::new(),
+            exec_keeps_pid: false,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod fs;
 pub mod interactive;
 pub mod mounts;
 pub mod names;
+pub mod nginx;
 pub mod ports;
 pub mod process;
 pub mod process_explain;
@@ -54,7 +55,8 @@ impl Status {
     }
 }
 
-/// How a running process reacts to `docker stop` (SIGTERM) and Ctrl-C (SIGINT).
+/// How a running process reacts to `docker stop` (its stop signal, SIGTERM unless the image
+/// says otherwise), Ctrl-C (SIGINT) and `docker kill -s`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Signals {
     /// Handles SIGTERM: prints `term_lines` and exits with `term_code`; otherwise (as PID 1 with
@@ -66,6 +68,13 @@ pub struct Signals {
     pub handles_int: bool,
     pub int_lines: Vec<(bool, String)>,
     pub int_code: i32,
+    /// Handles SIGQUIT (nginx's STOPSIGNAL: a graceful shutdown): lines and exit code.
+    #[serde(default)]
+    pub handles_quit: bool,
+    #[serde(default)]
+    pub quit_lines: Vec<(bool, String)>,
+    #[serde(default)]
+    pub quit_code: i32,
 }
 
 /// The state part of `docker inspect`, plus when a running process ends on its own.

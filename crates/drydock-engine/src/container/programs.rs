@@ -98,7 +98,10 @@ const SERVERS: &[&str] = &["uvicorn", "streamlit", "flask", "gunicorn", "fastapi
 impl Programs for ContainerPrograms<'_> {
     fn contains(&self, name: &str) -> bool {
         self.inner.contains(name)
-            || matches!(name, "python" | "python3" | "sleep" | "tail")
+            || matches!(
+                name,
+                "python" | "python3" | "sleep" | "tail" | "nginx" | "nginx-debug"
+            )
             || SERVERS.contains(&name)
     }
 
@@ -146,6 +149,7 @@ impl Programs for ContainerPrograms<'_> {
                 status
             }
             "python" | "python3" => super::python_script::run(self, ctx, argv, stdin),
+            "nginx" | "nginx-debug" => super::nginx::run(self, ctx, argv),
             n if SERVERS.contains(&n) && !self.inner.contains(n) => {
                 super::servers::run(self, n, ctx, argv)
             }

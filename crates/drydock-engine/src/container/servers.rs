@@ -72,6 +72,7 @@ pub fn serve(
                     handles_int: true,
                     int_lines: shutdown,
                     int_code: 0,
+                    ..Signals::default()
                 },
             )
         }
@@ -103,6 +104,7 @@ pub fn serve(
                     handles_int: true,
                     int_lines: vec![(false, "  Stopping...".to_owned())],
                     int_code: 0,
+                    ..Signals::default()
                 },
             )
         }
@@ -166,6 +168,7 @@ pub fn serve(
                     handles_int: true,
                     int_lines: vec![(true, format!("{ts} [{pid}] [INFO] Handling signal: int"))],
                     int_code: 0,
+                    ..Signals::default()
                 },
             )
         }

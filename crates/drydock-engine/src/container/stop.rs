@@ -68,6 +68,11 @@ impl Engine {
                 let code = s.int_code;
                 return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
             }
+            "QUIT" if s.handles_quit => {
+                let lines = s.quit_lines.clone();
+                let code = s.quit_code;
+                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
+            }
             "KILL" => return Ok(Some(self.end_with(&c.id, &[], 137, 50))),
             _ => {}
         }
@@ -110,6 +115,7 @@ impl Engine {
             "KILL" => Ok(self.end_with(&c.id, &[], 137, 50)),
             "TERM" if s.handles_term => Ok(self.end_with(&c.id, &s.term_lines, s.term_code, 400)),
             "INT" if s.handles_int => Ok(self.end_with(&c.id, &s.int_lines, s.int_code, 400)),
+            "QUIT" if s.handles_quit => Ok(self.end_with(&c.id, &s.quit_lines, s.quit_code, 400)),
             _ => Ok(Stopped {
                 lines: Vec::new(),
                 exit_code: 0,

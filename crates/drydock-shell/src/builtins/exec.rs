@@ -1,5 +1,5 @@
-//! `exec [COMMAND ARG…]`: with a command, run it and exit with its status; without one, the
-//! redirections stay (handled by the caller).
+//! `exec [COMMAND ARG…]`: with a command, run it in the shell's place (it keeps the shell's pid)
+//! and exit with its status; without one, the redirections stay (handled by the caller).
 use crate::exec::resolve::{Resolved, find_executable};
 use crate::exec::{Exec, Flow};
 use crate::process::Runtime;
@@ -24,7 +24,9 @@ pub(crate) fn run(sh: &mut Shell, rt: &mut Runtime<'_>, argv: &[String]) -> Exec
         }
         r => {
             let saved = sh.cmdname.take();
+            sh.exec_keeps_pid = true;
             let s = sh.run_resolved(rt, r, args, &[]);
+            sh.exec_keeps_pid = false;
             sh.cmdname = saved;
             s?
         }

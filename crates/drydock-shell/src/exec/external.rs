@@ -55,7 +55,11 @@ impl Shell {
         let (Some(out), Some(err)) = (self.fds.sink(1), self.fds.sink(2)) else {
             return Ok(1);
         };
-        let pid = rt.alloc_pid();
+        let pid = if std::mem::take(&mut self.exec_keeps_pid) {
+            self.pid
+        } else {
+            rt.alloc_pid()
+        };
         let mut ctx = ProgramCtx {
             rt,
             env,
