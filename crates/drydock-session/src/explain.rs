@@ -3,6 +3,7 @@
 
 const TOPICS: &[(&str, &str)] = &[
     ("gpus", include_str!("../data/explain/gpus.md")),
+    ("host-paths", include_str!("../data/explain/host-paths.md")),
     (
         "python-prompt",
         include_str!("../data/explain/python-prompt.md"),
@@ -38,5 +39,7 @@ mod tests {
         );
         let gpus = super::explanation("gpus").unwrap();
         assert_eq!(super::title(gpus), "Why --gpus all fails here");
+        let paths = super::explanation("host-paths").unwrap();
+        assert_eq!(super::title(paths), "Why -v %cd%/models:/models fails here");
     }
 }

@@ -4,7 +4,8 @@
 //! `##`): ```` ```file path=P ```` writes a host project file, ```` ```delete path=P ````
 //! removes one, and ```` ```console ```` is what the terminal shows — lines that start with the
 //! current prompt (`$ ` at the docker prompt, the shell's prompt inside a container) are typed,
-//! everything else is expected output, and `[exit N]` follows a non-zero status. `^C` sends
+//! everything else is expected output, `[exit N]` follows a non-zero status and
+//! `[explains TOPIC]` an explanation the terminal offers. `^C` sends
 //! Ctrl-C, `^P^Q` detaches, `[wait 30s]` lets virtual time pass. A typed line ending in `<TAB>`
 //! asks for completion instead of running: the next line shows `⇥ ` and the completed line, or
 //! the candidates separated by two spaces when Tab adds nothing. `UPDATE_EXPECT=1` rewrites the
@@ -126,6 +127,11 @@ fn run_console(s: &mut Session, expected: &str) -> String {
         }
         if out.exit_code != 0 && matches!(s.prompt(), Prompt::Docker) {
             actual.push_str(&format!("[exit {}]\n", out.exit_code));
+        }
+        for e in &out.events {
+            if let drydock_session::Event::Explanation { topic } = e {
+                actual.push_str(&format!("[explains {topic}]\n"));
+            }
         }
     }
     actual

@@ -164,7 +164,8 @@ pub struct ShellSession {
     hostname: String,
     home: String,
     /// For the Python prompt: the interpreter as started and its version (`3.11.14`).
-    python: Option<(String, String)>,
+    /// The compiler its banner names comes third.
+    python: Option<(String, String, &'static str)>,
     /// The import statements typed at the Python prompt that ran (without the other statements
     /// of their lines): each later line runs after them, so the names they bound stay bound.
     python_imports: Vec<String>,
@@ -174,8 +175,8 @@ impl ShellSession {
     /// What the program prints when it starts (Python's banner; shells print nothing).
     pub fn banner(&self) -> String {
         match &self.python {
-            Some((_, version)) => format!(
-                "Python {version} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0] on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
+            Some((_, version, compiler)) => format!(
+                "Python {version} (main, Oct 21 2025, 00:00:00) [{compiler}] on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
             ),
             None => String::new(),
         }
@@ -183,7 +184,7 @@ impl ShellSession {
 
     /// Python 3.13's new REPL (`exit` leaves, tracebacks name `<python-input-N>`).
     fn new_repl(&self) -> bool {
-        self.python.as_ref().is_some_and(|(_, v)| {
+        self.python.as_ref().is_some_and(|(_, v, _)| {
             let mut parts = v.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
             (parts.next().unwrap_or(0), parts.next().unwrap_or(0)) >= (3, 13)
         })
@@ -249,11 +250,22 @@ impl Engine {
                 .iter()
                 .find(|(k, _)| k == "PATH")
                 .map_or("", |(_, v)| v.as_str());
-            let version = self
-                .container_tree(&c.id)
-                .and_then(|t| program_info(&t, &arg0, path, "version"))
+            let tree = self.container_tree(&c.id);
+            let version = tree
+                .as_ref()
+                .and_then(|t| program_info(t, &arg0, path, "version"))
                 .unwrap_or_else(|| "3".to_owned());
-            (arg0.clone(), version)
+            let release = |p: &str| {
+                tree.as_ref()
+                    .and_then(|t| t.lookup(p, true).ok())
+                    .and_then(|(_, n)| n.content())
+                    .map(|c| String::from_utf8_lossy(&c.read(0, 64)).into_owned())
+            };
+            let compiler = drydock_shell::programs::python_compiler(
+                release("/etc/debian_version").as_deref(),
+                release("/etc/alpine-release").is_some(),
+            );
+            (arg0.clone(), version, compiler)
         });
         Ok(ShellSession {
             container: c.id.clone(),
@@ -278,7 +290,7 @@ impl Engine {
     ) -> Result<(Vec<LogLine>, Option<i32>), DaemonError> {
         let c = self.running_container(&sess.container)?;
         let python_line = match &sess.python {
-            Some((program, _)) => match python_prompt_line(sess, program, line) {
+            Some((program, _, _)) => match python_prompt_line(sess, program, line) {
                 PythonLine::Run(script, repr) => Some((script, repr)),
                 PythonLine::Done(out, exit) => {
                     let now = self.now_ms();

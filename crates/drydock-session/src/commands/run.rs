@@ -104,6 +104,13 @@ pub fn run(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         Ok(id) => id,
         Err(e) => {
             let code = e.exit_code;
+            if e.text()
+                .contains("includes invalid characters for a local volume name")
+            {
+                o.events.push(Event::Explanation {
+                    topic: "host-paths".to_owned(),
+                });
+            }
             o.extend(e);
             o.exit_code = code;
             return o;

@@ -11,7 +11,10 @@ mod tools;
 
 pub use env::Env;
 pub use sh::Sh;
-pub use tools::python::{bound_names as python_bound_names, name_column as python_name_column};
+pub use tools::python::{
+    bound_names as python_bound_names, compiler as python_compiler,
+    name_column as python_name_column,
+};
 
 use crate::exec::io::{Sink, write_sink};
 use crate::fs::{Kind, NewMeta, ShellFs, resolve};

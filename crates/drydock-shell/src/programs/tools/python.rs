@@ -292,7 +292,19 @@ fn eval_print(
                 return Printed::Unbound(name);
             }
             parts.push(if a == "sys.version" {
-                format!("{} (main, Oct 21 2025, 00:00:00) [GCC 12.2.0]", env.full)
+                format!(
+                    "{} (main, Oct 21 2025, 00:00:00) [{}]",
+                    env.full,
+                    compiler(
+                        ctx.rt
+                            .fs
+                            .read_file("/etc/debian_version")
+                            .ok()
+                            .map(|b| String::from_utf8_lossy(&b).into_owned())
+                            .as_deref(),
+                        ctx.rt.fs.stat("/etc/alpine-release").is_ok()
+                    )
+                )
             } else {
                 env.python.clone()
             });
@@ -333,6 +345,20 @@ fn bindings(stmt: &str) -> Vec<(String, Option<String>)> {
         return names(list, false);
     }
     Vec::new()
+}
+
+/// The compiler CPython's banner and `sys.version` name (`[GCC 14.2.0]`), from the image's
+/// distribution release files: the official images build Python with the distribution's GCC.
+pub fn compiler(debian_version: Option<&str>, alpine: bool) -> &'static str {
+    let major = debian_version
+        .and_then(|v| v.trim().split(['.', '/']).next().map(str::to_owned))
+        .unwrap_or_default();
+    match major.as_str() {
+        "13" | "trixie" => "GCC 14.2.0",
+        "11" | "bullseye" => "GCC 10.2.1 20210110",
+        _ if alpine => "GCC 14.2.0",
+        _ => "GCC 12.2.0",
+    }
 }
 
 /// The names a statement binds by importing (none for any other statement): what stays
