@@ -52,6 +52,15 @@ fn listen_port(ctx: &ProgramCtx<'_, '_>) -> u16 {
     80
 }
 
+/// The compiler line of the image's build (Debian's or Alpine's GCC).
+fn built_by(ctx: &ProgramCtx<'_, '_>) -> &'static str {
+    if ctx.rt.fs.stat("/etc/alpine-release").is_ok() {
+        "built by gcc 14.2.0 (Alpine 14.2.0) "
+    } else {
+        "built by gcc 14.2.0 (Debian 14.2.0-19) "
+    }
+}
+
 /// The shutdown notices after `signal` (number, name): workers exiting, then the master.
 fn shutdown(pid: u32, signal: (u32, &str), graceful: bool) -> Vec<(bool, String)> {
     let mut v = vec![notice(
@@ -101,7 +110,8 @@ pub fn run(
             "-V" => {
                 ctx.stderr(
                     format!(
-                        "nginx version: nginx/{VERSION}\nbuilt by gcc 14.2.0 (Debian 14.2.0-19) \nbuilt with OpenSSL 3.5.1 1 Jul 2025\nTLS SNI support enabled\nconfigure arguments: --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/run/nginx.pid --user=nginx --group=nginx --with-http_ssl_module --with-http_v2_module --with-http_v3_module\n"
+                        "nginx version: nginx/{VERSION}\n{}\nbuilt with OpenSSL 3.5.1 1 Jul 2025\nTLS SNI support enabled\nconfigure arguments: --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/run/nginx.pid --user=nginx --group=nginx --with-http_ssl_module --with-http_v2_module --with-http_v3_module\n",
+                        built_by(ctx)
                     )
                     .as_bytes(),
                 );
@@ -154,7 +164,7 @@ pub fn run(
     let mut lines = vec![
         notice(pid, "using the \"epoll\" event method"),
         notice(pid, &format!("nginx/{VERSION}")),
-        notice(pid, "built by gcc 14.2.0 (Debian 14.2.0-19) "),
+        notice(pid, built_by(ctx)),
         notice(pid, "OS: Linux 6.8.0-60-generic"),
         notice(pid, "getrlimit(RLIMIT_NOFILE): 1048576:1048576"),
         notice(pid, "start worker processes"),
