@@ -49,7 +49,7 @@ pub struct CreateSpec {
     pub restart: Option<String>,
 }
 
-fn valid_container_name(name: &str) -> bool {
+pub(crate) fn valid_container_name(name: &str) -> bool {
     let n = name.strip_prefix('/').unwrap_or(name);
     let mut cs = n.chars();
     cs.next().is_some_and(|c| c.is_ascii_alphanumeric())

@@ -23,6 +23,7 @@ pub mod python_argparse;
 pub mod python_cli;
 pub mod python_script;
 pub mod remove;
+pub mod rename;
 pub mod servers;
 pub mod shell_exec;
 pub mod start;

@@ -18,6 +18,8 @@ const HELP: &[(&str, &str)] = &[
     ("cp", include_str!("../../data/help/cp.txt")),
     ("create", include_str!("../../data/help/create.txt")),
     ("diff", include_str!("../../data/help/diff.txt")),
+    ("port", include_str!("../../data/help/port.txt")),
+    ("rename", include_str!("../../data/help/rename.txt")),
     ("docker", include_str!("../../data/help/docker.txt")),
     ("exec", include_str!("../../data/help/exec.txt")),
     ("history", include_str!("../../data/help/history.txt")),

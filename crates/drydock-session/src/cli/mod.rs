@@ -209,7 +209,7 @@ pub fn parse(argv: &[String], client_version: &str) -> Parsed {
 fn not_simulated(what: &str) -> Output {
     Output::error(
         format!(
-            "drydock: 'docker {what}' is not simulated: Drydock runs build, run, create, start, stop, kill, restart, rm, ps, logs, exec, cp, diff, commit, inspect, images, rmi, tag, history, pull, volume, system df/prune, version and info.\n"
+            "drydock: 'docker {what}' is not simulated: Drydock runs build, run, create, start, stop, kill, restart, rm, rename, ps, port, logs, exec, cp, diff, commit, inspect, images, rmi, tag, history, pull, volume, system df/prune, version and info.\n"
         ),
         1,
     )

@@ -25,6 +25,8 @@ pub enum Cmd {
     Exec,
     Cp,
     Diff,
+    Port,
+    Rename,
     Commit,
     ContainerPrune,
     ImagePrune,
@@ -96,6 +98,8 @@ const LOGS: Def = def(Cmd::Logs, "logs", Exact(1));
 const EXEC: Def = no_intersperse(def(Cmd::Exec, "exec", Min(2)));
 const CP: Def = def(Cmd::Cp, "cp", Exact(2));
 const DIFF: Def = def(Cmd::Diff, "diff", Exact(1));
+const PORT: Def = def(Cmd::Port, "port", Range(1, 2));
+const RENAME: Def = def(Cmd::Rename, "rename", Exact(2));
 const COMMIT: Def = def(Cmd::Commit, "commit", Range(1, 2));
 const INSPECT: Def = def(Cmd::Inspect, "inspect", Min(1));
 const IMAGES: Def = def(Cmd::Images, "images", Max(1));
@@ -121,8 +125,10 @@ pub const TOP: &[(&str, Def)] = &[
     ("inspect", INSPECT),
     ("kill", KILL),
     ("logs", LOGS),
+    ("port", PORT),
     ("ps", PS),
     ("pull", PULL),
+    ("rename", RENAME),
     ("restart", RESTART),
     ("rm", RM),
     ("rmi", RMI),
@@ -159,11 +165,13 @@ pub const GROUPS: &[Group] = &[
             ("kill", &[], KILL),
             ("logs", &[], LOGS),
             ("ls", &["list", "ps"], PS),
+            ("port", &[], PORT),
             (
                 "prune",
                 &[],
                 def(Cmd::ContainerPrune, "container_prune", ArgRule::None),
             ),
+            ("rename", &[], RENAME),
             ("restart", &[], RESTART),
             ("rm", &["remove"], RM),
             ("run", &[], RUN),

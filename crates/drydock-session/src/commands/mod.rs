@@ -14,8 +14,10 @@ pub mod images;
 pub mod inspect;
 pub mod kill;
 pub mod logs;
+pub mod port;
 pub mod ps;
 pub mod pull;
+pub mod rename;
 pub mod restart;
 pub mod rm;
 pub mod rmi;
@@ -68,6 +70,8 @@ fn dispatch(s: &mut Session, inv: &Invocation, stdin: &[u8]) -> Output {
         Cmd::Ps => ps::run(s, inv),
         Cmd::Logs => logs::run(s, inv),
         Cmd::Diff => diff::run(s, inv),
+        Cmd::Port => port::run(s, inv),
+        Cmd::Rename => rename::run(s, inv),
         Cmd::ContainerInspect => inspect::container(s, inv),
         Cmd::Pull => pull::run(s, inv),
         Cmd::Cp => cp::run(s, inv),
