@@ -32,7 +32,7 @@ test('Tab completes, ↑/↓ recall, Ctrl+L clears, ANSI colours show', async ()
   await input.type('docker r');
   await input.press('Tab');
   assert.equal(await input.inputValue(), 'docker r');
-  assert.deepEqual(await page.locator('.term-choices span').allTextContents(), ['restart', 'rm', 'rmi', 'run']);
+  assert.deepEqual(await page.locator('.term-choices span').allTextContents(), ['rename', 'restart', 'rm', 'rmi', 'run']);
   await input.type('un --name experiment1 tr');
   assert.equal(await page.locator('.term-choices').count(), 0);
   await input.press('Tab');
