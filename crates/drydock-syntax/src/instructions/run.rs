@@ -46,11 +46,15 @@ pub struct Run<'a> {
     pub flags_used: Vec<&'static str>,
 }
 
+/// `--network`'s and `--security`'s defaults (the values a RUN without the flag has).
+const NETWORK_DEFAULT: &str = "default";
+const SECURITY_DEFAULT: &str = "sandbox";
+
 const FLAGS: [FlagDef<'static>; 4] = [
     FlagDef::new("device", FlagKind::Strings, ""),
     FlagDef::new("mount", FlagKind::Strings, ""),
-    FlagDef::new("network", FlagKind::String, "default"),
-    FlagDef::new("security", FlagKind::String, "sandbox"),
+    FlagDef::new("network", FlagKind::String, NETWORK_DEFAULT),
+    FlagDef::new("security", FlagKind::String, SECURITY_DEFAULT),
 ];
 
 pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Run<'a>> {
@@ -62,8 +66,8 @@ pub(crate) fn parse<'a>(req: &Req<'_, 'a>) -> R<Run<'a>> {
             cmd,
             files: Vec::new(),
             mounts: Vec::new(),
-            network: Text::Borrowed(FLAGS[2].default),
-            security: Text::Borrowed(FLAGS[3].default),
+            network: Text::Borrowed(NETWORK_DEFAULT),
+            security: Text::Borrowed(SECURITY_DEFAULT),
             devices: Vec::new(),
             flags_used: Vec::new(),
         });
