@@ -27,7 +27,20 @@ pub fn split(line: &str, env: &ShellEnv) -> Result<Vec<String>, String> {
 pub fn split_with(
     line: &str,
     env: &ShellEnv,
+    sub: Option<&mut Substitute<'_>>,
+) -> Result<Vec<String>, String> {
+    split_nested(line, env, sub, 0)
+}
+
+/// How deep substitutions may nest (`$(docker inspect $(docker ps -lq))` is 2).
+const MAX_NESTING: usize = 8;
+
+/// [`split_with`] inside `depth` substitutions.
+fn split_nested(
+    line: &str,
+    env: &ShellEnv,
     mut sub: Option<&mut Substitute<'_>>,
+    depth: usize,
 ) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut cur = String::new();
@@ -84,7 +97,8 @@ pub fn split_with(
                             }
                         },
                         Some('$' | '`') => {
-                            let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
+                            let (text, used) =
+                                expand_at(&chars, i, env, sub.as_deref_mut(), depth)?;
                             cur.push_str(&text);
                             i += used;
                         }
@@ -116,7 +130,7 @@ pub fn split_with(
             }
             '$' | '`' if is_substitution(&chars, i) => {
                 // Unquoted: the output is split into words.
-                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
+                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut(), depth)?;
                 for (k, piece) in text.split_whitespace().enumerate() {
                     if k > 0 {
                         words.push(std::mem::take(&mut cur));
@@ -128,7 +142,7 @@ pub fn split_with(
             }
             '$' | '`' => {
                 in_word = true;
-                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut())?;
+                let (text, used) = expand_at(&chars, i, env, sub.as_deref_mut(), depth)?;
                 cur.push_str(&text);
                 i += used;
             }
@@ -193,6 +207,7 @@ fn expand_at(
     i: usize,
     env: &ShellEnv,
     sub: Option<&mut Substitute<'_>>,
+    depth: usize,
 ) -> Result<(String, usize), String> {
     let rest: String = chars.get(i..).unwrap_or(&[]).iter().collect();
     let table: [(&str, &str); 7] = [
@@ -223,7 +238,10 @@ fn expand_at(
         let Some((body, used)) = substitution_body(chars, i) else {
             return Err("unexpected EOF while looking for matching `)'".to_owned());
         };
-        let words = split_with(&body, env, Some(&mut *sub))?;
+        if depth >= MAX_NESTING {
+            return Err("command substitutions nest too deeply here".to_owned());
+        }
+        let words = split_nested(&body, env, Some(&mut *sub), depth + 1)?;
         if words.first().map(String::as_str) != Some("docker") {
             return Err(format!(
                 "only docker commands can be substituted here, not `{}`",
@@ -278,5 +296,21 @@ mod tests {
         assert!(split("docker ps | grep x", &env()).is_err());
         assert!(split("docker run \"x", &env()).is_err());
         assert!(split("docker run $FOO", &env()).is_err());
+        let mut runs = 0;
+        let mut sub = |w: &[String]| -> Result<String, String> {
+            runs += 1;
+            Ok(format!("{}\n", w.len()))
+        };
+        assert_eq!(
+            split_with(
+                "docker rm $(docker ps -aq) \"$(docker ps)\"",
+                &env(),
+                Some(&mut sub)
+            ),
+            Ok(vec!["docker".into(), "rm".into(), "3".into(), "2".into()])
+        );
+        let deep = format!("docker ps{}", "$(docker ps ".repeat(20) + &")".repeat(20));
+        assert!(split_with(&deep, &env(), Some(&mut sub)).is_err());
+        assert_eq!(runs, 2);
     }
 }
