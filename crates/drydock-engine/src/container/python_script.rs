@@ -11,7 +11,8 @@
 //! `sys.exit`, `raise`. The words after the script are `sys.argv`, and `typer.run(f)` or a
 //! `typer.Typer()` app binds them to the function's parameters (`python_cli.rs`: `--lr 0.01`,
 //! `--help`, Click's usage errors), as `argparse`'s `parse_args()` does to `args.lr`
-//! (`python_argparse.rs`). Servers started from a script (`uvicorn.run(app)`,
+//! (`python_argparse.rs`). Functions see the module's top-level names (and a namespace passed
+//! to them keeps its attributes). Servers started from a script (`uvicorn.run(app)`,
 //! `app.run()`) hand over to `servers.rs`. Anything else is assumed to succeed; notes say what
 //! was simulated.
 use std::collections::BTreeMap;
@@ -426,6 +427,9 @@ struct Walker<'p, 'c, 'r, 'a> {
     decorators: Vec<String>,
     /// `argparse` parsers by variable.
     arg_parsers: BTreeMap<String, python_argparse::Parser>,
+    /// The module's own names (assigned at the top level): what a function reads when it has
+    /// no local of that name.
+    globals: BTreeMap<String, Value>,
 }
 
 /// Reads a file of the container.
@@ -1103,7 +1107,8 @@ impl Walker<'_, '_, '_, '_> {
         }
         let params = f.params.clone();
         let body = f.body.clone();
-        let mut local = BTreeMap::new();
+        // Globals first: the parameters (and later assignments) shadow them.
+        let mut local = self.globals.clone();
         for (i, (p, default)) in params.iter().enumerate() {
             let given = args.iter().find_map(|a| {
                 a.split_once('=')
@@ -1112,9 +1117,26 @@ impl Walker<'_, '_, '_, '_> {
             });
             let positional = args.get(i).filter(|a| !a.contains('=')).cloned();
             let v = match given.or(positional) {
-                Some(expr) => self.eval(&expr, vars),
+                Some(expr) => {
+                    // A namespace passed along (`main(args)` after `args = parser.parse_args()`)
+                    // keeps its attributes under the parameter's name.
+                    let prefix = format!("{}.", expr.trim());
+                    let attrs: Vec<(String, Value)> = vars
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            k.strip_prefix(&prefix)
+                                .map(|rest| (format!("{p}.{rest}"), v.clone()))
+                        })
+                        .collect();
+                    local.extend(attrs);
+                    self.eval(&expr, vars)
+                }
                 None => match default {
-                    Some(d) => self.eval(d, &BTreeMap::new()),
+                    // Defaults are evaluated in the module's scope (`epochs: int = EPOCHS`).
+                    Some(d) => {
+                        let globals = self.globals.clone();
+                        self.eval(d, &globals)
+                    }
                     None => Value::Unknown(p.clone()),
                 },
             };
@@ -1202,8 +1224,13 @@ impl Walker<'_, '_, '_, '_> {
                 return match parser.parse(&self.prog, &self.args) {
                     python_argparse::Parsed::Bound(values) => {
                         for (dest, literal) in values {
-                            let v = self.eval(&literal, &BTreeMap::new());
-                            vars.insert(format!("{target}.{dest}"), v);
+                            // Defaults may name the module's constants (`default=EPOCHS`).
+                            let v = self.eval(&literal, vars);
+                            let name = format!("{target}.{dest}");
+                            if func == "<module>" {
+                                self.globals.insert(name.clone(), v.clone());
+                            }
+                            vars.insert(name, v);
                         }
                         Flow::Normal
                     }
@@ -1222,6 +1249,9 @@ impl Walker<'_, '_, '_, '_> {
         if let Some(target) = target {
             let v = self.eval(expr, vars);
             if target.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                if func == "<module>" {
+                    self.globals.insert(target.to_owned(), v.clone());
+                }
                 vars.insert(target.to_owned(), v);
             }
         }
@@ -1934,6 +1964,7 @@ fn run_source(
         typer_apps: BTreeMap::new(),
         decorators: Vec::new(),
         arg_parsers: BTreeMap::new(),
+        globals: BTreeMap::new(),
     };
     // Imports anywhere at the top level (including inside `try:`) are checked first-come.
     let mut dirs = vec![script_dir];
