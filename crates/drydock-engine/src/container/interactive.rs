@@ -140,10 +140,7 @@ fn python_prompt_line(sess: &ShellSession, program: &str, line: &str) -> PythonL
                 .collect();
             let quote = |c: &str| format!("{prelude}{c}").replace('\'', "'\\''");
             // A bare expression the interpreter simulation can print: the prompt echoes its value.
-            let stringy = code.ends_with(".__version__")
-                || matches!(code, "sys.version" | "sys.executable")
-                || ((code.starts_with('"') || code.starts_with('\'')) && code.len() > 1);
-            if stringy || code.parse::<f64>().is_ok() {
+            if let Some(stringy) = drydock_shell::programs::python_prompt_value(code) {
                 let print = format!("print({code})");
                 return PythonLine::Run(format!("{program} -c '{}'", quote(&print)), stringy);
             }

@@ -710,6 +710,18 @@ impl Walker<'_, '_, '_, '_> {
         if let Some(v) = vars.get(e) {
             return v.clone();
         }
+        // `torch.cuda.is_available()` (no GPU here) and integer arithmetic.
+        let known =
+            drydock_shell::programs::python_torch_query(e, |n| self.modules.get(n).cloned())
+                .map(str::to_owned)
+                .or_else(|| drydock_shell::programs::python_constant(e));
+        if let Some(k) = known {
+            return match k.as_str() {
+                "True" => Value::Bool(true),
+                "False" => Value::Bool(false),
+                n => n.parse().map_or(Value::Unknown(e.to_owned()), Value::Int),
+            };
+        }
         if let Some(inner) = e.strip_prefix("not ") {
             return match self.eval(inner, vars).truth() {
                 Some(b) => Value::Bool(!b),

@@ -13,8 +13,9 @@ pub use env::Env;
 pub use sh::Sh;
 pub use tools::python::{
     bound_names as python_bound_names, compiler as python_compiler,
-    name_column as python_name_column,
+    name_column as python_name_column, prompt_value as python_prompt_value,
 };
+pub use tools::python_value::{constant as python_constant, torch_query as python_torch_query};
 
 use crate::exec::io::{Sink, write_sink};
 use crate::fs::{Kind, NewMeta, ShellFs, resolve};

@@ -8,5 +8,6 @@ pub(crate) mod git;
 pub(crate) mod hello;
 pub(crate) mod make;
 pub(crate) mod python;
+pub(crate) mod python_value;
 pub(crate) mod users;
 pub(crate) mod wget;

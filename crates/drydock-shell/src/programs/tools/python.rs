@@ -1,5 +1,6 @@
 //! `python` / `python3` (CPython 3 of the image): `--version`, `-c` with simple statements
-//! (imports checked against the environment, `print` of literals and `module.__version__`, a
+//! (imports checked against the environment, `print` of literals, `module.__version__`, integer
+//! arithmetic and torch's accelerator queries (`python_value.rs`), a
 //! name no import bound raising `NameError`),
 //! `-m pip|venv|ensurepip|…`, running a script (its top-level imports are checked with
 //! Python's `ModuleNotFoundError` traceback, literal `print` lines are printed), console scripts
@@ -7,6 +8,7 @@
 use crate::programs::ProgramCtx;
 use crate::programs::common as c;
 use crate::programs::pkg::pyenv::{self, PyEnv};
+use crate::programs::tools::python_value;
 
 /// Top-level modules of the standard library.
 const STDLIB: &[&str] = &[
@@ -275,6 +277,25 @@ fn eval_print(
             parts.push(s);
         } else if a.parse::<f64>().is_ok() {
             parts.push(a.to_owned());
+        } else if let Some(v) = python_value::constant(a) {
+            parts.push(v);
+        } else if python_value::looks_like_torch_query(a) {
+            if let Some(name) = unbound(a) {
+                return Printed::Unbound(name);
+            }
+            let module_of = |n: &str| {
+                Some(
+                    aliases
+                        .iter()
+                        .find(|(al, _)| al == n)
+                        .map_or(n, |(_, real)| real.as_str())
+                        .to_owned(),
+                )
+            };
+            match python_value::torch_query(a, module_of) {
+                Some(v) => parts.push(v.to_owned()),
+                None => return Printed::Unknown,
+            }
         } else if let Some(m) = a.strip_suffix(".__version__") {
             if let Some(name) = unbound(m) {
                 return Printed::Unbound(name);
@@ -345,6 +366,21 @@ fn bindings(stmt: &str) -> Vec<(String, Option<String>)> {
         return names(list, false);
     }
     Vec::new()
+}
+
+/// Whether Python's prompt prints the value of the bare expression `code` (the simulation can
+/// compute it), and whether that value is a string (the prompt shows its repr, quoted).
+pub fn prompt_value(code: &str) -> Option<bool> {
+    let stringy = code.ends_with(".__version__")
+        || matches!(code, "sys.version" | "sys.executable")
+        || ((code.starts_with('"') || code.starts_with('\'')) && code.len() > 1);
+    if stringy {
+        return Some(true);
+    }
+    (code.parse::<f64>().is_ok()
+        || python_value::constant(code).is_some()
+        || python_value::looks_like_torch_query(code))
+    .then_some(false)
 }
 
 /// The compiler CPython's banner and `sys.version` name (`[GCC 14.2.0]`), from the image's
