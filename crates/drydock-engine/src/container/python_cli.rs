@@ -16,7 +16,21 @@ pub enum Kind {
 
 impl Kind {
     fn from_annotation(a: &str) -> Option<Kind> {
-        let base = a.trim().rsplit('.').next().unwrap_or(a).trim();
+        let a = a.trim();
+        // `Optional[int]`, `int | None`, `Union[int, None]`: the type that is not None.
+        let inner = a
+            .strip_prefix("Optional[")
+            .or_else(|| a.strip_prefix("typing.Optional["))
+            .and_then(|x| x.strip_suffix(']'))
+            .or_else(|| {
+                a.strip_prefix("Union[")
+                    .or_else(|| a.strip_prefix("typing.Union["))
+                    .and_then(|x| x.strip_suffix(']'))
+                    .and_then(|x| x.split(',').map(str::trim).find(|t| *t != "None"))
+            })
+            .or_else(|| a.split('|').map(str::trim).find(|t| *t != "None"))
+            .unwrap_or(a);
+        let base = inner.trim().rsplit('.').next().unwrap_or(inner).trim();
         Some(match base {
             "int" => Kind::Int,
             "float" => Kind::Float,
@@ -879,6 +893,13 @@ mod tests {
         let p = Param::from_signature("data", Some("str"), None);
         assert!(p.argument && p.required());
         assert_eq!(command_name("train_model", ""), "train-model");
+        for a in ["Optional[int]", "int | None", "typing.Union[int, None]"] {
+            assert_eq!(
+                Param::from_signature("n", Some(a), Some("None")).kind,
+                Kind::Int,
+                "{a}"
+            );
+        }
         assert_eq!(command_name("f", "\"fit\""), "fit");
         assert_eq!(
             [1e-5, 0.001, 2.0, 1e16].map(py_float),

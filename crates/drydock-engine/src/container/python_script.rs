@@ -1326,7 +1326,7 @@ impl Walker<'_, '_, '_, '_> {
                     name: target.clone(),
                     func: target.clone(),
                     doc: f.doc.clone(),
-                    params: f.cli.clone(),
+                    params: self.resolved(&f.cli),
                 };
                 let outcome = python_cli::typer(&self.prog, &[cmd], false, &self.args);
                 self.command_line(outcome, vars, st, func)
@@ -1343,7 +1343,10 @@ impl Walker<'_, '_, '_, '_> {
                 Flow::Normal
             }
             app if self.typer_apps.contains_key(app) => {
-                let cmds = self.typer_apps.get(app).cloned().unwrap_or_default();
+                let mut cmds = self.typer_apps.get(app).cloned().unwrap_or_default();
+                for c in &mut cmds {
+                    c.params = self.resolved(&c.params);
+                }
                 if cmds.is_empty() {
                     return Flow::Normal;
                 }
@@ -1393,6 +1396,42 @@ impl Walker<'_, '_, '_, '_> {
                 None => Flow::Normal,
             },
         }
+    }
+
+    /// Parameters whose default names a module constant (`epochs: int = EPOCHS`) with that
+    /// constant's value as the default, as the help screen shows it.
+    fn resolved(&self, params: &[python_cli::Param]) -> Vec<python_cli::Param> {
+        params
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                if let Some(v) = p
+                    .default
+                    .as_deref()
+                    .and_then(|d| self.globals.get(d.trim()))
+                {
+                    let literal = match v {
+                        Value::Str(s) => Some(py_repr(s)),
+                        Value::Unknown(_) => None,
+                        other => Some(other.show()),
+                    };
+                    if let Some(l) = literal {
+                        p.default = Some(l);
+                    }
+                    // Without an annotation the type came from the default's text (a name):
+                    // the value decides it, as Typer's inference from the default does.
+                    if p.kind == python_cli::Kind::Text {
+                        p.kind = match v {
+                            Value::Int(_) => python_cli::Kind::Int,
+                            Value::Float(_) => python_cli::Kind::Float,
+                            Value::Bool(_) => python_cli::Kind::Bool,
+                            _ => python_cli::Kind::Text,
+                        };
+                    }
+                }
+                p
+            })
+            .collect()
     }
 
     /// Acts on what a command-line library made of the script's arguments: the function called
