@@ -248,15 +248,16 @@ impl Session {
             }
         };
         let Some((first, rest)) = words.split_first() else {
-            return Output::new();
+            return before;
         };
-        if first != "docker" {
-            return Output::error(
+        let o = if first == "docker" {
+            self.run_logged(text.trim(), rest, b"")
+        } else {
+            Output::error(
                 format!("drydock: {first}: this terminal runs docker commands (try `docker ps`)\n"),
                 127,
-            );
-        }
-        let o = self.run_logged(text.trim(), rest, b"");
+            )
+        };
         let code = o.exit_code;
         before.extend(o);
         before.exit_code = code;
