@@ -758,43 +758,9 @@ pub fn literal_text(s: &str) -> Option<String> {
     )
 }
 
-/// Splits at top-level commas (outside brackets and quotes), trimmed.
-pub fn split_top(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut cur = String::new();
-    for c in s.chars() {
-        match quote {
-            Some(q) => {
-                if c == q {
-                    quote = None;
-                }
-                cur.push(c);
-            }
-            None => match c {
-                '"' | '\'' => {
-                    quote = Some(c);
-                    cur.push(c);
-                }
-                '(' | '[' | '{' => {
-                    depth += 1;
-                    cur.push(c);
-                }
-                ')' | ']' | '}' => {
-                    depth -= 1;
-                    cur.push(c);
-                }
-                ',' if depth == 0 => out.push(std::mem::take(&mut cur).trim().to_owned()),
-                _ => cur.push(c),
-            },
-        }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_owned());
-    }
-    out
-}
+/// Splits at top-level commas (outside brackets and quotes), trimmed: the shell's Python
+/// argument splitter.
+pub use drydock_shell::programs::python_split_args as split_top;
 
 /// The command name Typer gives a function (`train_model` → `train-model`), or the name given
 /// to `@app.command("name")` / `@app.command(name="name")`.

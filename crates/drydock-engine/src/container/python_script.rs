@@ -1250,11 +1250,7 @@ impl Walker<'_, '_, '_, '_> {
                         stdout,
                         stderr,
                         code,
-                    } => {
-                        self.out(&stdout);
-                        self.ctx.stderr(stderr.as_bytes());
-                        Flow::Exit(code)
-                    }
+                    } => self.exit_with(&stdout, &stderr, code),
                 };
             }
         }
@@ -1449,12 +1445,15 @@ impl Walker<'_, '_, '_, '_> {
                 stdout,
                 stderr,
                 code,
-            } => {
-                self.out(&stdout);
-                self.ctx.stderr(stderr.as_bytes());
-                Flow::Exit(code)
-            }
+            } => self.exit_with(&stdout, &stderr, code),
         }
+    }
+
+    /// Ends the script after a help screen or a usage error: its text, then `sys.exit(code)`.
+    fn exit_with(&mut self, stdout: &str, stderr: &str, code: i32) -> Flow {
+        self.out(stdout);
+        self.ctx.stderr(stderr.as_bytes());
+        Flow::Exit(code)
     }
 
     fn run(&mut self, stmts: &[Stmt], vars: &mut BTreeMap<String, Value>, func: &str) -> Flow {

@@ -14,6 +14,7 @@ pub use sh::Sh;
 pub use tools::python::{
     bound_names as python_bound_names, compiler as python_compiler,
     name_column as python_name_column, prompt_value as python_prompt_value,
+    split_args as python_split_args,
 };
 pub use tools::python_value::{constant as python_constant, torch_query as python_torch_query};
 

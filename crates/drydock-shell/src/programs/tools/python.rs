@@ -442,7 +442,9 @@ fn string_literal(a: &str) -> Option<String> {
     None
 }
 
-fn split_args(s: &str) -> Vec<String> {
+/// Splits a Python argument list at its top-level commas (outside brackets and quotes), each
+/// part trimmed; a trailing comma adds no empty part.
+pub fn split_args(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut q: Option<char> = None;
@@ -468,12 +470,14 @@ fn split_args(s: &str) -> Vec<String> {
                     depth -= 1;
                     cur.push(ch);
                 }
-                ',' if depth == 0 => out.push(std::mem::take(&mut cur)),
+                ',' if depth == 0 => out.push(std::mem::take(&mut cur).trim().to_owned()),
                 _ => cur.push(ch),
             },
         }
     }
-    out.push(cur);
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_owned());
+    }
     out
 }
 
