@@ -22,6 +22,7 @@ pub mod programs;
 pub mod python_argparse;
 pub mod python_cli;
 pub mod python_script;
+pub mod python_syntax;
 pub mod remove;
 pub mod rename;
 pub mod servers;

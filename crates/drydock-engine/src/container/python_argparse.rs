@@ -3,7 +3,8 @@
 //! `type=int|float`, `default`, `required`, `choices`, `dest`, `metavar`, `help`), then
 //! `parse_args()` — the values, or the `-h` screen (stdout, exit 0) or argparse's
 //! `usage: … error: …` (stderr, exit 2), laid out as Python's `HelpFormatter` does at 80 columns.
-use super::python_cli::{literal_text as text, py_literal, wrap};
+use super::python_cli::wrap;
+use super::python_syntax::{is_keyword, keyword, literal_text as text, py_float, py_repr};
 
 /// What `type=` converts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,15 +57,6 @@ pub enum Parsed {
         stderr: String,
         code: i32,
     },
-}
-
-/// The keyword and positional parts of a call's argument list, already split at top-level
-/// commas.
-fn keyword<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().find_map(|a| {
-        let (k, v) = a.split_once('=')?;
-        (k.trim() == name).then_some(v.trim())
-    })
 }
 
 impl Parser {
@@ -271,7 +263,7 @@ impl Parser {
                             .parse::<f64>()
                             .ok()
                             .map(|f| format!("{f:?}")),
-                        Type::Str => Some(py_literal(v)),
+                        Type::Str => Some(py_repr(v)),
                     };
                     let Some(c) = converted else {
                         let ty = if a.ty == Type::Int { "int" } else { "float" };
@@ -293,7 +285,7 @@ impl Parser {
                                 a.shown(),
                                 a.choices
                                     .iter()
-                                    .map(|c| text(c).map_or_else(|| c.clone(), |t| py_literal(&t)))
+                                    .map(|c| text(c).map_or_else(|| c.clone(), |t| py_repr(&t)))
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             ),
@@ -487,7 +479,7 @@ impl Argument {
         if d.replace('_', "").parse::<i64>().is_err()
             && let Ok(f) = d.replace('_', "").parse::<f64>()
         {
-            return super::python_cli::py_float(f);
+            return py_float(f);
         }
         d.to_owned()
     }
@@ -532,12 +524,6 @@ impl Argument {
 
 /// Python's `HelpFormatter` width: the terminal's 80 columns less 2.
 const WIDTH: usize = 78;
-
-fn is_keyword(a: &str) -> bool {
-    a.split_once('=').is_some_and(|(k, _)| {
-        k.trim().chars().all(|c| c.is_alphanumeric() || c == '_') && !k.trim().is_empty()
-    }) && !a.trim_start().starts_with(['"', '\''])
-}
 
 /// A negative number is a value, not an option (argparse's default when no option looks like
 /// one).

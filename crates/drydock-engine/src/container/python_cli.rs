@@ -3,6 +3,7 @@
 //! `--lr FLOAT`, a parameter without a default is an argument, `bool` is `--x/--no-x`,
 //! `typer.Option(…)`/`typer.Argument(…)`/`Annotated[…]` defaults and help), values converted as
 //! Click converts them, `--help` screens and Click's usage errors in Typer's boxes (exit 2).
+use super::python_syntax::{is_keyword, keyword, literal_text, py_float, py_repr, split_args};
 
 /// What a parameter holds, as Click names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,38 +102,27 @@ impl Param {
                 .or_else(|| a.strip_prefix("typing.Annotated["))
                 .and_then(|x| x.strip_suffix(']'))
             {
-                let parts = split_top(inner);
+                let parts = split_args(inner);
                 kind = parts.first().and_then(|t| Kind::from_annotation(t));
                 marker = parts.get(1).cloned();
             } else {
                 kind = Kind::from_annotation(a);
             }
         }
-        // `= typer.Option(1e-3, help="…")` / `= typer.Argument(…)`.
-        let call = default
-            .as_deref()
-            .and_then(|d| marker_call(d).map(|(k, a)| (k, a.to_owned())));
-        if let Some((which, args)) = call {
-            default = None;
+        // `= typer.Option(1e-3, help="…")` / `= typer.Argument(…)` (its first argument is the
+        // default), or the marker inside `Annotated[…]`.
+        let in_default = default.as_deref().and_then(marker_call);
+        let given_default = in_default.is_some();
+        if let Some((which, args)) = in_default.or_else(|| marker.as_deref().and_then(marker_call))
+        {
             argument = which == "Argument";
-            for (i, a) in split_top(&args).iter().enumerate() {
-                if let Some(h) = a.strip_prefix("help=").or_else(|| a.strip_prefix("help =")) {
-                    help = literal_text(h);
-                } else if let Some(d) = a.strip_prefix("default=") {
-                    default = Some(d.trim().to_owned());
-                } else if i == 0 && !a.contains('=') {
-                    default = Some(a.trim().to_owned());
-                }
-            }
-            if default.as_deref() == Some("...") {
-                default = None;
-            }
-        } else if let Some((which, args)) = marker.as_deref().and_then(marker_call) {
-            argument = which == "Argument";
-            for a in split_top(args) {
-                if let Some(h) = a.strip_prefix("help=").or_else(|| a.strip_prefix("help =")) {
-                    help = literal_text(h);
-                }
+            let parts = split_args(args);
+            help = keyword(&parts, "help").and_then(literal_text);
+            if given_default {
+                default = keyword(&parts, "default")
+                    .or_else(|| parts.first().map(String::as_str).filter(|a| !is_keyword(a)))
+                    .filter(|d| *d != "...")
+                    .map(str::to_owned);
             }
         }
         let kind = kind
@@ -398,41 +388,8 @@ fn convert(kind: Kind, v: &str) -> Option<String> {
             "0" | "false" | "f" | "no" | "n" | "off" => Some("False".to_owned()),
             _ => None,
         },
-        Kind::Text | Kind::Path => Some(py_literal(v)),
+        Kind::Text | Kind::Path => Some(py_repr(v)),
     }
-}
-
-/// Python's `repr` of a float: Rust's shortest form (the same digits, the same switch to
-/// exponent form) with Python's exponent (`1e-05`, `1e+16`).
-pub fn py_float(f: f64) -> String {
-    let s = format!("{f:?}");
-    match s.split_once('e') {
-        Some((m, x)) => {
-            let (sign, digits) = match x.strip_prefix('-') {
-                Some(d) => ('-', d),
-                None => ('+', x),
-            };
-            format!("{m}e{sign}{digits:0>2}")
-        }
-        None => s,
-    }
-}
-
-/// A Python string literal of `s`.
-pub fn py_literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
 }
 
 /// Click's `No such option` message, with its `Did you mean` from `difflib.get_close_matches`.
@@ -746,35 +703,14 @@ fn marker_call(s: &str) -> Option<(&'static str, &str)> {
     None
 }
 
-/// The text of a plain string literal (`"…"` or `'…'`, no escapes beyond `\\`, `\"`, `\'`).
-pub fn literal_text(s: &str) -> Option<String> {
-    let s = s.trim();
-    let q = s.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let body = s.strip_prefix(q)?.strip_suffix(q)?;
-    Some(
-        body.replace("\\\\", "\u{0}")
-            .replace(&format!("\\{q}"), &q.to_string())
-            .replace('\u{0}', "\\"),
-    )
-}
-
-/// Splits at top-level commas (outside brackets and quotes), trimmed: the shell's Python
-/// argument splitter.
-pub use drydock_shell::programs::python_split_args as split_top;
-
 /// The command name Typer gives a function (`train_model` → `train-model`), or the name given
 /// to `@app.command("name")` / `@app.command(name="name")`.
 pub fn command_name(func: &str, decorator_args: &str) -> String {
-    for a in split_top(decorator_args) {
-        let v = a
-            .strip_prefix("name=")
-            .or_else(|| a.strip_prefix("name ="))
-            .unwrap_or(&a);
-        if let Some(t) = literal_text(v) {
-            return t;
-        }
-    }
-    func.to_lowercase().replace('_', "-")
+    let parts = split_args(decorator_args);
+    keyword(&parts, "name")
+        .or_else(|| parts.first().map(String::as_str).filter(|a| !is_keyword(a)))
+        .and_then(literal_text)
+        .unwrap_or_else(|| func.to_lowercase().replace('_', "-"))
 }
 
 #[cfg(test)]
@@ -867,9 +803,5 @@ mod tests {
             );
         }
         assert_eq!(command_name("f", "\"fit\""), "fit");
-        assert_eq!(
-            [1e-5, 0.001, 2.0, 1e16].map(py_float),
-            ["1e-05", "0.001", "2.0", "1e+16"]
-        );
     }
 }

@@ -22,7 +22,8 @@ use drydock_shell::{ExitStatus, ProgramCtx};
 
 use super::programs::{ContainerPrograms, printed};
 use super::python_argparse;
-use super::python_cli::{self, Outcome, split_top as split_args};
+use super::python_cli::{self, Outcome};
+use super::python_syntax::{py_float, py_repr, split_args};
 
 /// Top-level modules of Python's standard library.
 const STDLIB: &[&str] = &[
@@ -353,25 +354,6 @@ impl Value {
     }
 }
 
-/// Python's `repr` of a float.
-fn py_float(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e16 {
-        return format!("{f:.1}");
-    }
-    let s = format!("{f}");
-    if f.abs() < 1e-4 && f != 0.0 {
-        let e = format!("{f:e}");
-        return match e.split_once('e') {
-            Some((m, x)) => {
-                let exp: i32 = x.parse().unwrap_or(0);
-                format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-            }
-            None => e,
-        };
-    }
-    s
-}
-
 /// One traceback entry: line, function, statement text, caret span.
 type Frame = (u32, String, String, Option<(usize, usize)>);
 
@@ -395,8 +377,8 @@ enum Flow {
 }
 
 struct Func {
-    params: Vec<(String, Option<String>)>,
-    /// The parameters as a command line reads them (`typer.run(f)`).
+    /// The parameters: names and default sources, as a call and a command line
+    /// (`typer.run(f)`) read them.
     cli: Vec<python_cli::Param>,
     /// The first line of the docstring.
     doc: Option<String>,
@@ -447,15 +429,6 @@ fn is_dir(ctx: &ProgramCtx<'_, '_>, path: &str) -> bool {
 
 fn exists(ctx: &ProgramCtx<'_, '_>, path: &str) -> bool {
     ctx.rt.fs.stat(path).is_ok()
-}
-
-/// Python's `repr` of a str.
-fn py_repr(s: &str) -> String {
-    if s.contains('\'') && !s.contains('"') {
-        format!("\"{s}\"")
-    } else {
-        format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
-    }
 }
 
 /// The site-packages folders of the image's Python: the prefixes of every `python` on `PATH`
@@ -582,8 +555,8 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// The byte offset of a signature entry's default `=` (outside brackets and quotes, not part of
-/// `==`, `<=`, `>=`, `!=`).
+/// The byte offset of the `=` of an assignment or a signature entry's default (outside
+/// brackets and quotes, not part of `==`, `<=`, `>=`, `!=`).
 fn top_level_eq(p: &str) -> Option<usize> {
     let b = p.as_bytes();
     let mut depth = 0i32;
@@ -617,14 +590,9 @@ fn top_level_eq(p: &str) -> Option<usize> {
 
 /// The first line of a docstring statement (`"""Train a model."""`), if it is one.
 fn docstring(text: &str) -> Option<String> {
-    let t = text.trim();
-    for q in ["\"\"\"", "'''", "\"", "'"] {
-        if let Some(body) = t.strip_prefix(q).and_then(|b| b.strip_suffix(q)) {
-            let first = body.trim().lines().next().unwrap_or("").trim();
-            return (!first.is_empty()).then(|| first.to_owned());
-        }
-    }
-    None
+    let body = strip_quotes(text)?;
+    let first = body.trim().lines().next().unwrap_or("").trim();
+    (!first.is_empty()).then(|| first.to_owned())
 }
 
 /// `name(args)` at the top of an expression: `(callee, args text)`.
@@ -1117,11 +1085,19 @@ impl Walker<'_, '_, '_, '_> {
         if self.depth > 20 {
             return Flow::Normal;
         }
-        let params = f.params.clone();
+        let params = f.cli.clone();
         let body = f.body.clone();
-        // Globals first: the parameters (and later assignments) shadow them.
-        let mut local = self.globals.clone();
-        for (i, (p, default)) in params.iter().enumerate() {
+        // Globals first: the parameters (and later assignments) shadow them. Defaults are
+        // evaluated in the module's scope (`epochs: int = EPOCHS`).
+        let globals = self.globals.clone();
+        let mut local = globals.clone();
+        for (
+            i,
+            python_cli::Param {
+                name: p, default, ..
+            },
+        ) in params.iter().enumerate()
+        {
             let given = args.iter().find_map(|a| {
                 a.split_once('=')
                     .filter(|(k, _)| k.trim() == p)
@@ -1144,11 +1120,7 @@ impl Walker<'_, '_, '_, '_> {
                     self.eval(&expr, vars)
                 }
                 None => match default {
-                    // Defaults are evaluated in the module's scope (`epochs: int = EPOCHS`).
-                    Some(d) => {
-                        let globals = self.globals.clone();
-                        self.eval(d, &globals)
-                    }
+                    Some(d) => self.eval(d, &globals),
                     None => Value::Unknown(p.clone()),
                 },
             };
@@ -1209,50 +1181,51 @@ impl Walker<'_, '_, '_, '_> {
             Some((a, e)) => (Some(a), e),
             None => (None, t),
         };
-        let mut flow = Flow::Normal;
-        if let Some((callee, args)) = call_of(expr) {
-            let a = split_args(args);
-            flow = self.call(callee, &a, vars, st, func, expr);
-        } else if let Some(idx) = expr.find(".write(") {
-            let _ = idx;
-        }
-        if let Some(target) = target
-            && matches!(call_of(expr), Some(("typer.Typer" | "Typer", _)))
-        {
-            self.typer_apps.entry(target.to_owned()).or_default();
-        }
-        if let Some(target) = target
-            && let Some((callee, args)) = call_of(expr)
-        {
-            if matches!(callee, "argparse.ArgumentParser" | "ArgumentParser") {
-                let parser = python_argparse::Parser::new(&split_args(args));
-                self.arg_parsers.insert(target.to_owned(), parser);
-                return Flow::Normal;
-            }
-            if let Some(parser) = callee
-                .strip_suffix(".parse_args")
-                .and_then(|p| self.arg_parsers.get(p))
-            {
-                return match parser.parse(&self.prog, &self.args) {
-                    python_argparse::Parsed::Bound(values) => {
-                        for (dest, literal) in values {
-                            // Defaults may name the module's constants (`default=EPOCHS`).
-                            let v = self.eval(&literal, vars);
-                            let name = format!("{target}.{dest}");
-                            if func == "<module>" {
-                                self.globals.insert(name.clone(), v.clone());
+        let call = call_of(expr);
+        // What an assignment from a library's constructor sets up: a Typer app, an argparse
+        // parser, or the namespace `parse_args()` returns.
+        if let (Some(target), Some((callee, args))) = (target, call) {
+            match callee {
+                "typer.Typer" | "Typer" => {
+                    self.typer_apps.entry(target.to_owned()).or_default();
+                }
+                "argparse.ArgumentParser" | "ArgumentParser" => {
+                    let parser = python_argparse::Parser::new(&split_args(args));
+                    self.arg_parsers.insert(target.to_owned(), parser);
+                    return Flow::Normal;
+                }
+                _ => {
+                    if let Some(parser) = callee
+                        .strip_suffix(".parse_args")
+                        .and_then(|p| self.arg_parsers.get(p))
+                    {
+                        return match parser.parse(&self.prog, &self.args) {
+                            python_argparse::Parsed::Bound(values) => {
+                                for (dest, literal) in values {
+                                    // Defaults may name the module's constants
+                                    // (`default=EPOCHS`).
+                                    let v = self.eval(&literal, vars);
+                                    let name = format!("{target}.{dest}");
+                                    if func == "<module>" {
+                                        self.globals.insert(name.clone(), v.clone());
+                                    }
+                                    vars.insert(name, v);
+                                }
+                                Flow::Normal
                             }
-                            vars.insert(name, v);
-                        }
-                        Flow::Normal
+                            python_argparse::Parsed::Exit {
+                                stdout,
+                                stderr,
+                                code,
+                            } => self.exit_with(&stdout, &stderr, code),
+                        };
                     }
-                    python_argparse::Parsed::Exit {
-                        stdout,
-                        stderr,
-                        code,
-                    } => self.exit_with(&stdout, &stderr, code),
-                };
+                }
             }
+        }
+        let mut flow = Flow::Normal;
+        if let Some((callee, args)) = call {
+            flow = self.call(callee, &split_args(args), vars, st, func, expr);
         }
         if let Some(target) = target {
             let v = self.eval(expr, vars);
@@ -1469,7 +1442,6 @@ impl Walker<'_, '_, '_, '_> {
                 .or_else(|| t.strip_prefix("async def "))
             {
                 let name = rest.split('(').next().unwrap_or("").trim().to_owned();
-                let mut params = Vec::new();
                 let mut cli = Vec::new();
                 for p in rest
                     .split_once('(')
@@ -1480,19 +1452,14 @@ impl Walker<'_, '_, '_, '_> {
                     .filter(|p| !p.is_empty() && p != "self" && !p.starts_with('*'))
                 {
                     let (n, d) = match top_level_eq(&p) {
-                        Some(at) => (&p[..at], Some(p[at + 1..].trim().to_owned())),
+                        Some(at) => (&p[..at], Some(p[at + 1..].trim())),
                         None => (p.as_str(), None),
                     };
                     let (n, annotation) = match n.split_once(':') {
                         Some((n, a)) => (n.trim(), Some(a.trim())),
                         None => (n.trim(), None),
                     };
-                    cli.push(python_cli::Param::from_signature(
-                        n,
-                        annotation,
-                        d.as_deref(),
-                    ));
-                    params.push((n.to_owned(), d));
+                    cli.push(python_cli::Param::from_signature(n, annotation, d));
                 }
                 let doc = st.body.first().and_then(|d| docstring(&d.text));
                 let decorators = std::mem::take(&mut self.decorators);
@@ -1514,7 +1481,6 @@ impl Walker<'_, '_, '_, '_> {
                 self.funcs.insert(
                     name,
                     Func {
-                        params,
                         cli,
                         doc,
                         body: st.body.clone(),
@@ -1706,39 +1672,13 @@ impl Walker<'_, '_, '_, '_> {
 
 /// `target = expr` (not `==`, not augmented with a keyword argument).
 fn assignment(t: &str) -> Option<(&str, &str)> {
-    let bytes = t.as_bytes();
-    let mut depth = 0i32;
-    let mut quote: Option<u8> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None => match b {
-                b'"' | b'\'' => quote = Some(b),
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth -= 1,
-                b'=' if depth == 0 => {
-                    let prev = if i > 0 {
-                        bytes.get(i - 1).copied()
-                    } else {
-                        None
-                    };
-                    let next = bytes.get(i + 1).copied();
-                    if next == Some(b'=') || matches!(prev, Some(b'=' | b'!' | b'<' | b'>')) {
-                        return None;
-                    }
-                    let target = t
-                        .get(..i)?
-                        .trim()
-                        .trim_end_matches(['+', '-', '*', '/', ':']);
-                    let target = target.split(':').next().unwrap_or(target).trim();
-                    return Some((target, t.get(i + 1..)?.trim()));
-                }
-                _ => {}
-            },
-        }
-    }
-    None
+    let i = top_level_eq(t)?;
+    let target = t
+        .get(..i)?
+        .trim()
+        .trim_end_matches(['+', '-', '*', '/', ':']);
+    let target = target.split(':').next().unwrap_or(target).trim();
+    Some((target, t.get(i + 1..)?.trim()))
 }
 
 /// Python's format spec for the common cases (`.4f`, `d`, `>5`, `.2%`).
