@@ -79,6 +79,19 @@ pub struct Signals {
     pub quit_code: i32,
 }
 
+impl Signals {
+    /// How the process ends on signal `name` (`TERM`, `INT`, `QUIT`): the lines it prints and
+    /// its exit status; `None` when it has no handler for it.
+    pub fn handler(&self, name: &str) -> Option<(&[(bool, String)], i32)> {
+        match name {
+            "TERM" if self.handles_term => Some((&self.term_lines, self.term_code)),
+            "INT" if self.handles_int => Some((&self.int_lines, self.int_code)),
+            "QUIT" if self.handles_quit => Some((&self.quit_lines, self.quit_code)),
+            _ => None,
+        }
+    }
+}
+
 /// The state part of `docker inspect`, plus when a running process ends on its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {

@@ -56,25 +56,12 @@ impl Engine {
         if !c.state.running() {
             return Ok(None);
         }
-        let s = &c.state.signals;
-        match signal_name(&c.config.stop_signal).as_str() {
-            "TERM" if s.handles_term => {
-                let lines = s.term_lines.clone();
-                let code = s.term_code;
-                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
-            }
-            "INT" if s.handles_int => {
-                let lines = s.int_lines.clone();
-                let code = s.int_code;
-                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
-            }
-            "QUIT" if s.handles_quit => {
-                let lines = s.quit_lines.clone();
-                let code = s.quit_code;
-                return Ok(Some(self.end_with(&c.id, &lines, code, 400)));
-            }
-            "KILL" => return Ok(Some(self.end_with(&c.id, &[], 137, 50))),
-            _ => {}
+        let sig = signal_name(&c.config.stop_signal);
+        if sig == "KILL" {
+            return Ok(Some(self.end_with(&c.id, &[], 137, 50)));
+        }
+        if let Some((lines, code)) = c.state.signals.handler(&sig) {
+            return Ok(Some(self.end_with(&c.id, lines, code, 400)));
         }
         // PID 1 has no handler for the signal: the kernel ignores it, and the daemon sends
         // SIGKILL when the timeout runs out.
@@ -110,28 +97,27 @@ impl Engine {
         } else {
             signal_name(signal)
         };
-        let s = c.state.signals.clone();
-        match sig.as_str() {
-            "KILL" => Ok(self.end_with(&c.id, &[], 137, 50)),
-            "TERM" if s.handles_term => Ok(self.end_with(&c.id, &s.term_lines, s.term_code, 400)),
-            "INT" if s.handles_int => Ok(self.end_with(&c.id, &s.int_lines, s.int_code, 400)),
-            "QUIT" if s.handles_quit => Ok(self.end_with(&c.id, &s.quit_lines, s.quit_code, 400)),
-            _ => Ok(Stopped {
+        if sig == "KILL" {
+            return Ok(self.end_with(&c.id, &[], 137, 50));
+        }
+        Ok(match c.state.signals.handler(&sig) {
+            Some((lines, code)) => self.end_with(&c.id, lines, code, 400),
+            None => Stopped {
                 lines: Vec::new(),
                 exit_code: 0,
                 took_ms: 0,
-            }),
-        }
+            },
+        })
     }
 
     /// Ctrl-C on an attached client: SIGINT (sig-proxy). `None` when the process ignores it.
     pub fn interrupt_container(&mut self, id: &str) -> Option<Stopped> {
         let c = self.state.containers.get(id)?.clone();
-        if !c.state.running() || !c.state.signals.handles_int {
+        if !c.state.running() {
             return None;
         }
-        let s = c.state.signals;
-        Some(self.end_with(id, &s.int_lines, s.int_code, 300))
+        let (lines, code) = c.state.signals.handler("INT")?;
+        Some(self.end_with(id, lines, code, 300))
     }
 
     /// `docker restart`: stop (if running), then start.
