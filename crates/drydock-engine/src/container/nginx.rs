@@ -158,8 +158,7 @@ pub fn run(
         );
         return 0;
     }
-    let pid1 = progs.shell_execs.unwrap_or(ctx.pid <= 2);
-    let pid = if pid1 { 1 } else { ctx.pid };
+    let (pid1, pid) = super::servers::main_pid(progs, ctx);
     let port = listen_port(ctx);
     let mut lines = vec![
         notice(pid, "using the \"epoll\" event method"),
@@ -172,9 +171,6 @@ pub fn run(
     for w in WORKERS {
         lines.push(notice(pid, &format!("start worker process {w}")));
     }
-    for (_, l) in &lines {
-        ctx.stderr(format!("{l}\n").as_bytes());
-    }
     let signals = Signals {
         handles_term: true,
         term_lines: shutdown(pid, (15, "TERM"), false),
@@ -186,12 +182,6 @@ pub fn run(
         quit_lines: shutdown(pid, (3, "QUIT"), true),
         quit_code: 0,
     };
-    let mut e = progs.effects.borrow_mut();
-    e.forever = Some("nginx".to_owned());
-    e.listening.push(port);
-    e.signals = if pid1 { signals } else { Signals::default() };
-    e.notes.push(format!(
-        "nginx is simulated: it listens on port {port}; requests are not served by Drydock"
-    ));
+    super::servers::listen(progs, ctx, "nginx", None, &lines, port, signals, pid1);
     0
 }

@@ -32,10 +32,7 @@ pub fn serve(
     port: Option<u16>,
     _buffered: bool,
 ) {
-    // The container's own process is PID 1 (the first exec from the runtime counts as 2 in
-    // drydock-shell's numbering).
-    let pid1 = progs.shell_execs.unwrap_or(ctx.pid <= 2);
-    let pid = if pid1 { 1 } else { ctx.pid };
+    let (pid1, pid) = main_pid(progs, ctx);
     let (lines, port, signals): (Vec<(bool, String)>, u16, Signals) = match server {
         "uvicorn" | "fastapi" => {
             let host = host.unwrap_or("127.0.0.1");
@@ -192,7 +189,31 @@ pub fn serve(
             )
         }
     };
-    for (err, l) in &lines {
+    listen(progs, ctx, server, host, &lines, port, signals, pid1);
+}
+
+/// Whether a server's process is the container's PID 1, and the pid its log lines show. The
+/// container's own process is PID 1 (the first exec from the runtime counts as 2 in
+/// drydock-shell's numbering).
+pub fn main_pid(progs: &ContainerPrograms<'_>, ctx: &ProgramCtx<'_, '_>) -> (bool, u32) {
+    let pid1 = progs.shell_execs.unwrap_or(ctx.pid <= 2);
+    (pid1, if pid1 { 1 } else { ctx.pid })
+}
+
+/// A server's start: its startup `lines` (`true`: stderr), then it listens on `port` and never
+/// returns; `signals` are how it stops when it is PID 1.
+#[allow(clippy::too_many_arguments)]
+pub fn listen(
+    progs: &ContainerPrograms<'_>,
+    ctx: &mut ProgramCtx<'_, '_>,
+    server: &str,
+    host: Option<&str>,
+    lines: &[(bool, String)],
+    port: u16,
+    signals: Signals,
+    pid1: bool,
+) {
+    for (err, l) in lines {
         let text = format!("{l}\n");
         if *err {
             ctx.stderr(text.as_bytes());
