@@ -57,6 +57,20 @@ pub(crate) fn valid_container_name(name: &str) -> bool {
         && cs.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
+/// The daemon's error for a container name that breaks its rule.
+pub(crate) fn invalid_name(name: &str) -> DaemonError {
+    DaemonError::new(format!(
+        "Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+    ))
+}
+
+/// The daemon's text for a container name another container `id` has.
+pub(crate) fn name_in_use(bare: &str, id: &str) -> String {
+    format!(
+        "Conflict. The container name \"/{bare}\" is already in use by container \"{id}\". You have to remove (or rename) that container to be able to reuse that name."
+    )
+}
+
 /// The image's env merged under the user's (moby `merge`).
 fn merge_env(user: &[String], image: &[String]) -> Vec<String> {
     if user.is_empty() {
@@ -81,16 +95,11 @@ impl Engine {
         })?;
         if let Some(n) = &spec.name {
             if !valid_container_name(n) {
-                return Err(DaemonError::new(format!(
-                    "Invalid container name ({n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
-                )));
+                return Err(invalid_name(n));
             }
             let bare = n.strip_prefix('/').unwrap_or(n);
             if let Some(c) = self.state.containers.values().find(|c| c.name == bare) {
-                return Err(DaemonError::new(format!(
-                    "Conflict. The container name \"/{bare}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
-                    c.id
-                )));
+                return Err(DaemonError::new(name_in_use(bare, &c.id)));
             }
         }
         if let Some(w) = &spec.workdir

@@ -1,7 +1,7 @@
 //! `docker rename CONTAINER NEW_NAME`: the daemon's checks (an existing container, a valid
 //! name, not its current name, not another container's) and the new name.
 use super::DaemonError;
-use super::create::valid_container_name;
+use super::create::{invalid_name, name_in_use, valid_container_name};
 use crate::engine::Engine;
 
 impl Engine {
@@ -18,9 +18,7 @@ impl Engine {
         };
         let bare = new_name.strip_prefix('/').unwrap_or(new_name);
         if !valid_container_name(new_name) {
-            return Err(DaemonError::new(format!(
-                "Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
-            )));
+            return Err(invalid_name(new_name));
         }
         if bare == old {
             return Err(DaemonError::new(
@@ -29,8 +27,8 @@ impl Engine {
         }
         if let Some(other) = self.state.containers.values().find(|c| c.name == bare) {
             return Err(DaemonError::new(format!(
-                "Error when allocating new name: Conflict. The container name \"/{bare}\" is already in use by container \"{}\". You have to remove (or rename) that container to be able to reuse that name.",
-                other.id
+                "Error when allocating new name: {}",
+                name_in_use(bare, &other.id)
             )));
         }
         if let Some(c) = self.state.containers.get_mut(&id) {
