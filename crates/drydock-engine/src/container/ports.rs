@@ -15,6 +15,24 @@ pub struct PortSpec {
     pub proto: String,
 }
 
+/// The addresses Docker reports a binding on: a port bound on 0.0.0.0 is bound on `::` too.
+pub fn reported_ips(b: &PortBinding) -> Vec<&str> {
+    if b.host_ip == "0.0.0.0" {
+        vec!["0.0.0.0", "::"]
+    } else {
+        vec![b.host_ip.as_str()]
+    }
+}
+
+/// `IP:PORT`, the address in brackets when it is IPv6 (Go's `net.JoinHostPort`).
+pub fn join_host_port(ip: &str, port: impl std::fmt::Display) -> String {
+    if ip.contains(':') {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
+    }
+}
+
 fn parse_range(s: &str) -> Option<(u16, u16)> {
     let (a, b) = s.split_once('-').unwrap_or((s, s));
     let a: u16 = a.parse().ok()?;
@@ -152,6 +170,19 @@ pub fn allocate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reported_addresses() {
+        let b = PortBinding {
+            host_ip: "0.0.0.0".into(),
+            host_port: "8080".into(),
+        };
+        let shown: Vec<String> = reported_ips(&b)
+            .into_iter()
+            .map(|ip| join_host_port(ip, &b.host_port))
+            .collect();
+        assert_eq!(shown, ["0.0.0.0:8080", "[::]:8080"]);
+    }
 
     #[test]
     fn specs() {

@@ -1,6 +1,8 @@
 //! `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`: a running container's published mappings as
 //! the CLI sorts them (`80/tcp -> 0.0.0.0:8080`, `80/tcp -> [::]:8080`), or the host addresses
 //! of one private port (`Error: No public port '81/tcp' published for web` when there is none).
+use drydock_engine::container::ports::{join_host_port, reported_ips};
+
 use crate::cli::Invocation;
 use crate::output::Output;
 use crate::session::Session;
@@ -9,7 +11,7 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
     let args = inv.args();
     let r = args.first().cloned().unwrap_or_default();
     let c = match s.engine.find_container(&r) {
-        Ok(c) => c.clone(),
+        Ok(c) => c,
         Err(e) => return Output::error(format!("{}\n", e.daemon_text()), 1),
     };
     // (private port with protocol, host address) of every binding; a stopped container has none.
@@ -17,21 +19,8 @@ pub fn run(s: &mut Session, inv: &Invocation) -> Output {
     if c.state.running() {
         for (private, bs) in &c.ports {
             for b in bs {
-                let ip = if b.host_ip.is_empty() {
-                    "0.0.0.0"
-                } else {
-                    b.host_ip.as_str()
-                };
-                let join = |ip: &str| {
-                    if ip.contains(':') {
-                        format!("[{ip}]:{}", b.host_port)
-                    } else {
-                        format!("{ip}:{}", b.host_port)
-                    }
-                };
-                bindings.push((private.clone(), join(ip)));
-                if ip == "0.0.0.0" {
-                    bindings.push((private.clone(), join("::")));
+                for ip in reported_ips(b) {
+                    bindings.push((private.clone(), join_host_port(ip, &b.host_port)));
                 }
             }
         }

@@ -3,7 +3,8 @@
 //! elsewhere), command quoted and cut at 20 characters with `…`, created, status (`Up 3
 //! seconds`, `Exited (1) 2 minutes ago`, `Created`), ports (`0.0.0.0:8000->8000/tcp, [::]:…`),
 //! names — plus `-q`, `-n`, `-l`, `--no-trunc`, `-s`, `-f` and `--format`.
-use drydock_engine::container::{Container, PortBinding, Status};
+use drydock_engine::container::ports::{join_host_port, reported_ips};
+use drydock_engine::container::{Container, Status};
 use drydock_engine::output::units::human_size;
 use drydock_engine::timefmt::{human_ago, human_duration};
 
@@ -79,11 +80,10 @@ pub fn ports_text(c: &Container) -> String {
         let private: u16 = num.parse().unwrap_or(0);
         match c.ports.get(p) {
             Some(bs) if !bs.is_empty() => {
-                for PortBinding { host_ip, host_port } in bs {
-                    let public: u16 = host_port.parse().unwrap_or(0);
-                    ports.push((private, host_ip.clone(), public, proto.to_owned()));
-                    if host_ip == "0.0.0.0" {
-                        ports.push((private, "::".to_owned(), public, proto.to_owned()));
+                for b in bs {
+                    let public: u16 = b.host_port.parse().unwrap_or(0);
+                    for ip in reported_ips(b) {
+                        ports.push((private, ip.to_owned(), public, proto.to_owned()));
                     }
                 }
             }
@@ -93,13 +93,6 @@ pub fn ports_text(c: &Container) -> String {
     drydock_text::sort::sort_by(&mut ports, |a, b| {
         (a.0, &a.1, a.2, &a.3).cmp(&(b.0, &b.1, b.2, &b.3))
     });
-    let host = |ip: &str, port: u16| {
-        if ip.contains(':') {
-            format!("[{ip}]:{port}")
-        } else {
-            format!("{ip}:{port}")
-        }
-    };
     let mut groups: Vec<(String, u16, u16)> = Vec::new();
     let mut mappings = Vec::new();
     let mut result = Vec::new();
@@ -108,7 +101,7 @@ pub fn ports_text(c: &Container) -> String {
             proto.clone()
         } else {
             if public != private {
-                mappings.push(format!("{}->{private}/{proto}", host(ip, *public)));
+                mappings.push(format!("{}->{private}/{proto}", join_host_port(ip, public)));
                 continue;
             }
             format!("{ip}/{proto}")
