@@ -263,6 +263,14 @@ fn eval_print(
     bound: &[String],
     args: &str,
 ) -> Printed {
+    // The module a bound name stands for (`np` → `numpy` after `import numpy as np`).
+    let module_of = |n: &str| -> String {
+        aliases
+            .iter()
+            .find(|(al, _)| al == n)
+            .map_or(n, |(_, real)| real.as_str())
+            .to_owned()
+    };
     let mut parts = Vec::new();
     for a in split_args(args) {
         let a = a.trim();
@@ -283,16 +291,7 @@ fn eval_print(
             if let Some(name) = unbound(a) {
                 return Printed::Unbound(name);
             }
-            let module_of = |n: &str| {
-                Some(
-                    aliases
-                        .iter()
-                        .find(|(al, _)| al == n)
-                        .map_or(n, |(_, real)| real.as_str())
-                        .to_owned(),
-                )
-            };
-            match python_value::torch_query(a, module_of) {
+            match python_value::torch_query(a, |n| Some(module_of(n))) {
                 Some(v) => parts.push(v.to_owned()),
                 None => return Printed::Unknown,
             }
@@ -300,11 +299,7 @@ fn eval_print(
             if let Some(name) = unbound(m) {
                 return Printed::Unbound(name);
             }
-            let module = aliases
-                .iter()
-                .find(|(al, _)| al == m)
-                .map_or(m, |(_, real)| real.as_str());
-            match version_of(ctx, env, dirs, module) {
+            match version_of(ctx, env, dirs, &module_of(m)) {
                 Some(v) => parts.push(v),
                 None => return Printed::Unknown,
             }
